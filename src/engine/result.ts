@@ -1,0 +1,79 @@
+/**
+ * The result of `project(deal, scenario)`: the shape `tranche project --format json`
+ * prints and the HTTP API returns. Amounts in dollars (float64); notional classes
+ * report their notional as balance. Periods are 1-based; dates are Distribution Dates.
+ */
+import type { LedgerEntry } from "../core/ledger.js";
+import type { Scenario } from "../core/scenario.js";
+
+export interface CollateralRow {
+  period: number;
+  date: string;
+  beginBalance: number;
+  scheduledPrincipal: number;
+  prepayments: number;
+  newDefaults: number;
+  liquidationPrincipal: number;
+  realizedLoss: number;
+  interest: number;
+  fees: number;
+  endBalance: number;
+}
+
+export interface ClassFlowRow {
+  period: number;
+  date: string;
+  beginBalance: number;
+  interest: number;
+  principal: number;
+  writedown: number;
+  endBalance: number;
+  interestShortfall: number;
+}
+
+export interface ClassResult {
+  type: string[];
+  offered: boolean;
+  group: string | null;
+  notional: boolean;
+  initialBalance: number;
+  flows: ClassFlowRow[];
+  /** Weighted average life in years (null for notional classes or when no principal is paid). */
+  wal: number | null;
+}
+
+export interface CorridorRow {
+  period: number;
+  date: string;
+  notional: number;
+  payment: number;
+  yieldSupplementPaid: number;
+  released: number;
+}
+
+export interface TestRow {
+  period: number;
+  date: string;
+  group: string;
+  seniorPercentage: number;
+  seniorPrepaymentPercentage: number;
+  delinquencyTest: boolean;
+  lossTest: boolean;
+  twoTimesTest: boolean;
+  /** Whether §4.02(c) (or its amended text) governed senior principal this date. */
+  depleted: boolean;
+}
+
+export interface ProjectionResult {
+  deal: { id: string; name: string; amendments: string[] };
+  scenario: Scenario;
+  collateral: CollateralRow[];
+  classes: Record<string, ClassResult>;
+  /** First Distribution Date period on or after the Senior Credit Support Depletion Date, or null. */
+  depletionPeriod: number | null;
+  /** Period in which the Optional Termination was exercised, or null. */
+  terminationPeriod: number | null;
+  corridor: CorridorRow[];
+  tests: TestRow[];
+  ledger?: LedgerEntry[];
+}
