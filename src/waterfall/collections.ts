@@ -14,9 +14,15 @@ export interface GroupCollections {
   readonly liquidatedBalance: number;
   readonly liquidationPrincipal: number;
   readonly realizedLoss: number;
-  /** Subsequent Recoveries (principal received after the loss was taken). */
+  /** Subsequent Recoveries (principal received after the loss was taken; added to Available Funds as unscheduled principal). */
   readonly subsequentRecoveries: number;
-  /** Interest at the Mortgage Rate received or advanced. */
+  /**
+   * Interest at the Mortgage Rate that reaches the trust as cash: collected + advanced
+   * + Compensating Interest − advance reimbursements. It already reflects Net Prepayment
+   * Interest Shortfalls and Relief Act Reductions; the two fields below only say how
+   * large they were, so the waterfall can charge them to the classes (pro rata by
+   * Accrued Certificate Interest) instead of leaving them on the most junior class.
+   */
   readonly interest: number;
   readonly fees: number;
   /** Net Prepayment Interest Shortfall (after Compensating Interest) borne by the classes. */
