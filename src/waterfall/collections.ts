@@ -40,6 +40,8 @@ export interface GroupCollections {
   readonly poLiquidationPrincipal: number;
   readonly poRealizedLoss: number;
   readonly nonDiscountBeginBalance: number;
+  /** Stated Principal Balance of Non-Discount loans at the end of the period (Class X notional after the date). */
+  readonly nonDiscountEndBalance: number;
   readonly premiumStripInterest: number;
 }
 
