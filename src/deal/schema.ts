@@ -226,6 +226,44 @@ export const principalPayeeSchema = z.strictObject({
 
 const ruleBase = { section: citation, title: z.string() };
 
+/** One loan group's senior classes in a §4.02(c) rule. */
+export const depletionGroupSchema = z.strictObject({ group: id, classes: z.array(id).min(1) });
+
+/**
+ * §4.02(c): on and after the Senior Credit Support Depletion Date, each group's
+ * Senior Principal Distribution Amount goes to that group's senior classes
+ * concurrently, pro rata by Class Certificate Balance. Written either for one
+ * group (`group` + `classes`) or, when one section covers several groups (so an
+ * amendment can delete it as one unit, e.g. 2006-HY12), as `groups: [{group, classes}]`.
+ * `depletionGroups(rule)` reads both forms.
+ */
+const seniorPrincipalAfterDepletionSchema = z
+  .strictObject({
+    kind: z.literal("seniorPrincipalAfterDepletion"),
+    ...ruleBase,
+    group: id.optional(),
+    classes: z.array(id).min(1).optional(),
+    groups: z.array(depletionGroupSchema).min(1).optional(),
+  })
+  .superRefine((rule, ctx) => {
+    const single = rule.group !== undefined || rule.classes !== undefined;
+    if (single && rule.groups !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["groups"], message: "write either `group` + `classes` or `groups`, not both" });
+    } else if (!single && rule.groups === undefined) {
+      ctx.addIssue({ code: "custom", path: [], message: "needs `group` + `classes` (one group) or `groups: [{group, classes}]`" });
+    } else if (single && rule.group === undefined) {
+      ctx.addIssue({ code: "custom", path: ["group"], message: "`classes` needs the `group` they belong to" });
+    } else if (single && rule.classes === undefined) {
+      ctx.addIssue({ code: "custom", path: ["classes"], message: "`group` needs the `classes` paid on and after the depletion date" });
+    }
+  })
+  .transform(
+    (rule) =>
+      rule as
+        | { kind: "seniorPrincipalAfterDepletion"; section: string; title: string; group: string; classes: string[] }
+        | { kind: "seniorPrincipalAfterDepletion"; section: string; title: string; groups: DepletionGroup[] },
+  );
+
 export const ruleSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("seniorInterest"), ...ruleBase, group: id, classes: z.array(id).min(1) }),
   z.strictObject({ kind: z.literal("poPrincipal"), ...ruleBase, group: id, class: id }),
@@ -235,13 +273,7 @@ export const ruleSchema = z.discriminatedUnion("kind", [
     group: id,
     sequence: z.array(principalPayeeSchema).min(1),
   }),
-  /** §4.02(c): on and after the Senior Credit Support Depletion Date, the group's seniors pro rata. */
-  z.strictObject({
-    kind: z.literal("seniorPrincipalAfterDepletion"),
-    ...ruleBase,
-    group: id,
-    classes: z.array(id).min(1),
-  }),
+  seniorPrincipalAfterDepletionSchema,
   z.strictObject({ kind: z.literal("poDeferred"), ...ruleBase, group: id, class: id }),
   /** Transfer Payments to an Undercollateralized Group and to a group whose seniors are outstanding when another's are retired. */
   z.strictObject({ kind: z.literal("crossCollateralization"), ...ruleBase }),
@@ -317,6 +349,13 @@ export type ArmTerms = z.infer<typeof armTermsSchema>;
 export type Rule = z.infer<typeof ruleSchema>;
 export type RuleKind = Rule["kind"];
 export type PrincipalPayee = z.infer<typeof principalPayeeSchema>;
+export type DepletionGroup = z.infer<typeof depletionGroupSchema>;
+export type SeniorPrincipalAfterDepletionRule = Extract<Rule, { kind: "seniorPrincipalAfterDepletion" }>;
+
+/** The `{group, classes}` pairs of a §4.02(c) rule, whichever form it is written in. */
+export function depletionGroups(rule: SeniorPrincipalAfterDepletionRule): DepletionGroup[] {
+  return "groups" in rule ? rule.groups : [{ group: rule.group, classes: rule.classes }];
+}
 export type LossAllocation = z.infer<typeof lossAllocationSchema>;
 export type CorridorContract = z.infer<typeof corridorContractSchema>;
 export type ShiftingInterest = z.infer<typeof shiftingInterestSchema>;
