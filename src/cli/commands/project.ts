@@ -1,0 +1,147 @@
+/**
+ * `tranche project <deal>`: project every class of a deal under a scenario.
+ */
+import type { Command } from "commander";
+import { formatScenarioText } from "../../engine/scenario-text.js";
+import { project } from "../../engine/project.js";
+import type { ProjectionResult } from "../../engine/result.js";
+import { loadDealForCli } from "../load-deal-for-cli.js";
+import { addScenarioOptions, scenarioFromFlags, type ScenarioFlags } from "../scenario-options.js";
+import { money, percent, renderCsv, renderTable } from "../text-table.js";
+import { UserError } from "../user-error.js";
+
+interface ProjectFlags extends ScenarioFlags {
+  loanLevel?: boolean;
+  format: string;
+  ledger?: boolean;
+  class?: string;
+  withoutAmendment?: string[];
+}
+
+export function register(program: Command): void {
+  const cmd = program
+    .command("project")
+    .description("project every class of a deal under a prepayment/default/rate scenario")
+    .argument("<deal>", "deal id (e.g. cwalt-2007-12t1) or path to a deal file");
+  addScenarioOptions(cmd)
+    .option("--loan-level", "project each loan of the deal's tape instead of the rep lines")
+    .option("--format <format>", "table, json or csv", "table")
+    .option("--ledger", "include every ledger entry (json) or print the ledger (table/csv)")
+    .option("--class <id>", "with table/csv: that class's monthly flows")
+    .option("--without-amendment <id>", "run the PSA without this amendment (repeatable)", (v: string, prev: string[] = []) => [...prev, v])
+    .action(async (dealRef: string, flags: ProjectFlags) => {
+      if (!["table", "json", "csv"].includes(flags.format)) throw new UserError(`--format: expected table, json or csv, got "${flags.format}"`);
+      const loaded = await loadDealForCli(dealRef, flags.withoutAmendment);
+      const scenario = scenarioFromFlags(flags, loaded.deal);
+      const result = project(loaded.deal, scenario, {
+        loanLevel: flags.loanLevel,
+        ledger: flags.ledger,
+        amendments: loaded.appliedAmendments,
+        rulesAt: loaded.rulesAt,
+      });
+      if (flags.class !== undefined && !result.classes[flags.class]) {
+        throw new UserError(`--class: ${loaded.deal.id} has no class "${flags.class}" (classes: ${Object.keys(result.classes).join(", ")})`);
+      }
+      process.stdout.write(render(result, flags));
+    });
+}
+
+export function render(result: ProjectionResult, flags: { format: string; class?: string; ledger?: boolean }): string {
+  if (flags.format === "json") return JSON.stringify(result, null, 2) + "\n";
+  if (flags.format === "csv") return renderCsvOutput(result, flags);
+  return renderTableOutput(result, flags);
+}
+
+function renderCsvOutput(result: ProjectionResult, flags: { class?: string; ledger?: boolean }): string {
+  if (flags.ledger && result.ledger) {
+    return renderCsv(["period", "from", "to", "amount", "rule", "kind"], result.ledger.map((e) => [e.period, e.from, e.to, e.amount.toFixed(2), e.rule, e.kind]));
+  }
+  const rows: (string | number)[][] = [];
+  for (const [id, c] of Object.entries(result.classes)) {
+    if (flags.class && id !== flags.class) continue;
+    for (const f of c.flows) {
+      rows.push([id, f.period, f.date, f.beginBalance.toFixed(2), f.interest.toFixed(2), f.principal.toFixed(2), f.writedown.toFixed(2), f.endBalance.toFixed(2), f.interestShortfall.toFixed(2)]);
+    }
+  }
+  return renderCsv(["class", "period", "date", "beginBalance", "interest", "principal", "writedown", "endBalance", "interestShortfall"], rows);
+}
+
+function renderTableOutput(result: ProjectionResult, flags: { class?: string; ledger?: boolean }): string {
+  const out: string[] = [];
+  const amended = result.deal.amendments.length ? ` (as amended: ${result.deal.amendments.join(", ")})` : "";
+  out.push(`${result.deal.name}${amended}`);
+  out.push(`Scenario: ${formatScenarioText(result.scenario)}${result.scenario.advancing ? "" : ""}`);
+  const c = result.collateral;
+  const totals = (k: keyof (typeof c)[number]) => c.reduce((s, r) => s + (r[k] as number), 0);
+  out.push(
+    `Collateral: ${money(c[0]?.beginBalance ?? 0)} over ${c.length} periods; scheduled ${money(totals("scheduledPrincipal"))}, prepaid ${money(totals("prepayments"))}, ` +
+      `liquidation principal ${money(totals("liquidationPrincipal"))}, realized loss ${money(totals("realizedLoss"))}`,
+  );
+  const dep = result.depletionPeriod;
+  out.push(`Senior Credit Support Depletion Date: ${dep === null ? "not reached" : `period ${dep} (${c[dep - 1]?.date ?? "?"}); §4.02(c) governs from then on`}`);
+  if (result.terminationPeriod !== null) out.push(`Optional Termination exercised: period ${result.terminationPeriod} (${c[result.terminationPeriod - 1]?.date})`);
+  out.push("");
+
+  if (flags.class) {
+    const cls = result.classes[flags.class];
+    out.push(`Class ${flags.class} (${cls.type.join(", ")}${cls.notional ? "; notional balances" : ""})`);
+    out.push(
+      renderTable(
+        [{ header: "period" , align: "right"}, { header: "date" }, { header: "begin balance", align: "right" }, { header: "interest", align: "right" }, { header: "principal", align: "right" }, { header: "writedown", align: "right" }, { header: "end balance", align: "right" }, { header: "int. shortfall", align: "right" }],
+        cls.flows.map((f) => [String(f.period), f.date, money(f.beginBalance), money(f.interest), money(f.principal), money(f.writedown), money(f.endBalance), money(f.interestShortfall)]),
+      ),
+    );
+    return out.join("\n") + "\n";
+  }
+
+  const rows = Object.entries(result.classes).map(([id, cls]) => {
+    const paying = cls.flows.filter((f) => f.principal > 0.005);
+    const sum = (k: "interest" | "principal" | "writedown") => cls.flows.reduce((s, f) => s + f[k], 0);
+    return [
+      id,
+      cls.type.join(","),
+      cls.offered ? "yes" : "no",
+      money(cls.initialBalance),
+      cls.wal === null ? "-" : cls.wal.toFixed(2),
+      paying.length ? String(paying[0].period) : "-",
+      paying.length ? String(paying[paying.length - 1].period) : "-",
+      money(sum("principal")),
+      money(sum("interest")),
+      money(sum("writedown")),
+    ];
+  });
+  out.push(
+    renderTable(
+      [
+        { header: "class" },
+        { header: "type" },
+        { header: "offered" },
+        { header: "initial balance", align: "right" },
+        { header: "WAL", align: "right" },
+        { header: "first prin", align: "right" },
+        { header: "last prin", align: "right" },
+        { header: "principal", align: "right" },
+        { header: "interest", align: "right" },
+        { header: "loss", align: "right" },
+      ],
+      rows,
+    ),
+  );
+  const lastTest = result.tests.filter((t) => t.period === (dep ?? c.length));
+  if (lastTest.length) {
+    out.push("");
+    for (const t of lastTest) {
+      out.push(`Group ${t.group}, period ${t.period}: Senior Percentage ${percent(t.seniorPercentage)}, Senior Prepayment Percentage ${percent(t.seniorPrepaymentPercentage)}`);
+    }
+  }
+  if (flags.ledger && result.ledger) {
+    out.push("");
+    out.push(
+      renderTable(
+        [{ header: "period", align: "right" }, { header: "from" }, { header: "to" }, { header: "amount", align: "right" }, { header: "rule" }],
+        result.ledger.map((e) => [String(e.period), e.from, e.to, money(e.amount), e.rule]),
+      ),
+    );
+  }
+  return out.join("\n") + "\n";
+}
