@@ -47,9 +47,32 @@ export interface GroupCollateralFlows {
   readonly nonDiscountBeginBalance: Float64Array;
   /** Σ over Non-Discount loans of beginBalance × (Adjusted Net Mortgage Rate − Required Coupon) / 1200. */
   readonly premiumStripInterest: Float64Array;
+  /** Stated Principal Balance of Non-Discount loans at the end of the period (Class X notional after the date). */
+  readonly nonDiscountEndBalance: Float64Array;
+
+  // The standard cash flow with defaults (SIFMA SF-17 to SF-22, STANDARDS.md §4), term by term,
+  // for reports and the `tranche pool` calculator. The fields above are built from these.
+  /** SF "performing": balance of loans not in default at the end of the period. */
+  readonly performingBalance: Float64Array;
+  /** SF "expected amortization": (performing + foreclosure at the start − liquidated) × (1 − r). */
+  readonly expectedAmortization: Float64Array;
+  /** SF "actual amortization": (performing at the start − new defaults) × (1 − r). */
+  readonly actualAmortization: Float64Array;
+  /** SF "amortization from defaults": scheduled principal advanced on loans in foreclosure (0 without advancing). */
+  readonly amortizationFromDefaults: Float64Array;
+  /** SF "expected interest" at the Mortgage Rate: (performing + foreclosure at the start) × rate / 12. */
+  readonly expectedInterest: Float64Array;
+  /** SF "lost interest" at the Mortgage Rate: (new defaults + foreclosure at the start) × rate / 12, advanced or not. */
+  readonly defaultedLoanInterest: Float64Array;
+  /** `expectedInterest` at the Adjusted Net Mortgage Rate (= expectedInterest − fees). */
+  readonly expectedNetInterest: Float64Array;
+  /** `defaultedLoanInterest` at the Adjusted Net Mortgage Rate. */
+  readonly defaultedLoanNetInterest: Float64Array;
 }
 
 export interface CollateralFlows {
   readonly periods: number;
+  /** Whether principal and interest on defaulted loans were advanced (decides `interest` and `scheduledPrincipal`). */
+  readonly advancing?: boolean;
   readonly groups: readonly GroupCollateralFlows[];
 }

@@ -1,0 +1,50 @@
+import { allocateCents, toCents, type Cents } from "../core/money.js";
+import type { CollateralSpec, RepLine } from "../deal/schema.js";
+import { deriveSeed, seededRandom } from "./prng.js";
+
+/**
+ * The deal's synthetic loan-level tape (generator "synthetic-v1", 2007-12T1 §3): each
+ * rep line splits into `loanCount` loans that share its rate, terms and age; their
+ * balances vary uniformly between 50% and 150% of the mean and sum to the rep
+ * line's Stated Principal Balance exactly in cents (largest-remainder allocation).
+ * Deterministic: the stream of each rep line is seeded from `loanTape.seed` and the
+ * rep line id, so the tape is the same on every machine.
+ *
+ * Reused by the trustee administration to simulate servicing: each loan has a
+ * stable id `<rep line>-<6-digit serial>` (e.g. `R2-000123`, serials from 1) and its group.
+ */
+export interface SyntheticLoan {
+  readonly id: string;
+  readonly groupId: string;
+  readonly repLineId: string;
+  /** Stated Principal Balance at the Cut-off Date, integer cents. */
+  readonly balanceCents: Cents;
+}
+
+export const SYNTHETIC_BALANCE_SPREAD = 0.5;
+
+export function syntheticLoanId(repLineId: string, serial: number): string {
+  return `${repLineId}-${String(serial).padStart(6, "0")}`;
+}
+
+/** The cents balances of one rep line's synthetic loans, in serial order. */
+export function syntheticBalancesCents(repLine: Pick<RepLine, "id" | "statedPrincipalBalance" | "loanCount">, seed: number): Cents[] {
+  const next = seededRandom(deriveSeed(seed, repLine.id));
+  const weights = new Array<number>(repLine.loanCount);
+  for (let k = 0; k < repLine.loanCount; k++) weights[k] = 1 - SYNTHETIC_BALANCE_SPREAD + 2 * SYNTHETIC_BALANCE_SPREAD * next();
+  return allocateCents(toCents(repLine.statedPrincipalBalance), weights);
+}
+
+/** Every synthetic loan of the collateral, group by group, rep line by rep line. */
+export function syntheticLoans(collateral: Pick<CollateralSpec, "groups" | "loanTape">): SyntheticLoan[] {
+  const out: SyntheticLoan[] = [];
+  for (const group of collateral.groups) {
+    for (const repLine of group.repLines) {
+      const balances = syntheticBalancesCents(repLine, collateral.loanTape.seed);
+      for (let k = 0; k < balances.length; k++) {
+        out.push({ id: syntheticLoanId(repLine.id, k + 1), groupId: group.id, repLineId: repLine.id, balanceCents: balances[k] });
+      }
+    }
+  }
+  return out;
+}
