@@ -13,13 +13,13 @@ import {
   type AmendmentTimelineEntry,
   type RuleSource,
 } from "./amendments.js";
-import type { PartialDeal } from "./deal-issue.js";
+import { checkInputOf, type DealCheckInput, type PartialDeal } from "./deal-issue.js";
 import { DealValidationError, type DealProblem } from "./problems.js";
 import type { ProvenanceMap } from "./provenance.js";
-import { amendmentSchema, dealSchema, type Amendment, type Deal } from "./schema.js";
+import { amendmentSchema, classSpecSchema, contractSchema, dealSchema, ruleSchema, type Amendment, type Deal } from "./schema.js";
 import type { SourceMap } from "./source-map.js";
 import { checkRuleReferences, checkSubordinateCoverage, checkUniqueIds } from "./validate-references.js";
-import { validateDeal } from "./validate.js";
+import { validateDealSections } from "./validate.js";
 import { readYamlSource } from "./yaml-source.js";
 import { zodProblems } from "./zod-problems.js";
 
@@ -117,9 +117,9 @@ function parseDealFile(source: DealSourceText, problems: DealProblem[]): ParsedF
   const yaml = readYamlSource(source.text, source.fileName, { requireProvenance: true });
   problems.push(...yaml.problems);
   const parsed = dealSchema.safeParse(yaml.value, { reportInput: true });
-  const partial = parsed.success ? parsed.data : partialDeal(yaml.value);
+  const input = parsed.success ? checkInputOf(parsed.data) : checkInputOfInvalid(yaml.value);
   if (!parsed.success) problems.push(...zodProblems(parsed.error.issues, yaml.sourceMap));
-  const issues = validateDeal(partial);
+  const issues = validateDealSections(input);
   problems.push(...issues.map((issue) => yaml.sourceMap.problem(issue.path, issue.message)));
   const ok = parsed.success && issues.length === 0 && yaml.problems.length === 0;
   return { data: ok ? parsed.data : undefined, provenance: yaml.provenance, sourceMap: yaml.sourceMap, fileName: source.fileName };
@@ -134,14 +134,38 @@ function parseAmendmentFile(source: DealSourceText, problems: DealProblem[]): Pa
   return { data: ok ? parsed.data : undefined, provenance: yaml.provenance, sourceMap: yaml.sourceMap, fileName: source.fileName };
 }
 
-/** The top-level sections that pass the schema on their own, for semantic checks on an invalid file. */
-function partialDeal(value: Record<string, unknown>): PartialDeal {
+/**
+ * For a file that fails the schema: the top-level sections and the list items
+ * that pass on their own, and every class and group id written anywhere, so the
+ * semantic checks still report what they can.
+ */
+function checkInputOfInvalid(value: Record<string, unknown>): DealCheckInput {
   const partial: Record<string, unknown> = {};
   for (const [key, schema] of Object.entries(dealSchema.shape)) {
     const result = (schema as z.ZodType).safeParse(value[key]);
     if (result.success && result.data !== undefined) partial[key] = result.data;
   }
-  return partial as PartialDeal;
+  const items = <T>(list: unknown, schema: z.ZodType<T>): { index: number; item: T }[] =>
+    (Array.isArray(list) ? list : []).flatMap((raw, index) => {
+      const result = schema.safeParse(raw);
+      return result.success ? [{ index, item: result.data }] : [];
+    });
+  const idsOf = (list: unknown): Set<string> =>
+    new Set((Array.isArray(list) ? list : []).flatMap((raw) => (isRecord(raw) && typeof raw.id === "string" ? [raw.id] : [])));
+  const collateral = isRecord(value.collateral) ? value.collateral : {};
+  return {
+    deal: partial as PartialDeal,
+    classes: items(value.classes, classSpecSchema).map(({ index, item }) => ({ index, spec: item })),
+    rules: items(value.rules, ruleSchema).map(({ index, item }) => ({ index, rule: item })),
+    contracts: items(value.contracts, contractSchema).map(({ index, item }) => ({ index, contract: item })),
+    classIds: idsOf(value.classes),
+    groupIds: idsOf(collateral.groups),
+    groupsKnown: Array.isArray(collateral.groups),
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function locateAmendmentIssue(
@@ -165,7 +189,10 @@ function amendedRuleProblems(
   fileOf: ReadonlyMap<string, ParsedFile<Amendment>>,
 ): DealProblem[] {
   if (amended.appliedAmendments.length === 0) return [];
-  const ruleChecks = (deal: Deal) => [...checkUniqueIds(deal), ...checkRuleReferences(deal), ...checkSubordinateCoverage(deal)];
+  const ruleChecks = (deal: Deal) => {
+    const input = checkInputOf(deal);
+    return [...checkUniqueIds(input), ...checkRuleReferences(input), ...checkSubordinateCoverage(input)];
+  };
   const before = new Set(ruleChecks(base).map((i) => i.message));
   const lastApplied = fileOf.get(amended.appliedAmendments[amended.appliedAmendments.length - 1]);
   return ruleChecks(amended.deal)

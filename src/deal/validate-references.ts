@@ -3,7 +3,7 @@
  * allocation, a notional or a contract names must exist, ids must be unique,
  * and the subordinate classes must be complete in both §4.02 and §4.04.
  */
-import type { DealIssue, PartialDeal } from "./deal-issue.js";
+import type { DealCheckInput, DealIssue } from "./deal-issue.js";
 import { depletionGroups, type ClassSpec, type Rule } from "./schema.js";
 import type { FieldPath } from "./source-map.js";
 
@@ -25,17 +25,18 @@ export function duplicateIssues<T>(
   return issues;
 }
 
-export function checkUniqueIds(deal: PartialDeal): DealIssue[] {
+export function checkUniqueIds(input: DealCheckInput): DealIssue[] {
+  const { deal } = input;
   const issues: DealIssue[] = [];
-  if (deal.classes) issues.push(...duplicateIssues(deal.classes, (c) => c.id, (i) => ["classes", i, "id"], "class id"));
+  issues.push(...duplicateIssues(input.classes, (c) => c.spec.id, (i) => ["classes", input.classes[i].index, "id"], "class id"));
   if (deal.collateral) {
     const groups = deal.collateral.groups;
     issues.push(...duplicateIssues(groups, (g) => g.id, (i) => ["collateral", "groups", i, "id"], "loan group id"));
     const repLines = groups.flatMap((g, gi) => g.repLines.map((r, ri) => ({ id: r.id, path: ["collateral", "groups", gi, "repLines", ri, "id"] })));
     issues.push(...duplicateIssues(repLines, (r) => r.id, (i) => repLines[i].path, "rep line id"));
   }
-  if (deal.rules) issues.push(...duplicateIssues(deal.rules, (r) => r.section, (i) => ["rules", i, "section"], "rule section"));
-  if (deal.contracts) issues.push(...duplicateIssues(deal.contracts, (c) => c.id, (i) => ["contracts", i, "id"], "contract id"));
+  issues.push(...duplicateIssues(input.rules, (r) => r.rule.section, (i) => ["rules", input.rules[i].index, "section"], "rule section"));
+  issues.push(...duplicateIssues(input.contracts, (c) => c.contract.id, (i) => ["contracts", input.contracts[i].index, "id"], "contract id"));
   return issues;
 }
 
@@ -78,30 +79,29 @@ function ruleReferences(rule: Rule, index: number): { classes: ClassReference[];
 }
 
 /** Every class and group a rule names exists (and has the type the rule needs). */
-export function checkRuleReferences(deal: PartialDeal): DealIssue[] {
-  if (!deal.rules || !deal.classes) return [];
-  const classes = new Map(deal.classes.map((c) => [c.id, c]));
-  const groups = deal.collateral ? new Set(deal.collateral.groups.map((g) => g.id)) : undefined;
+export function checkRuleReferences(input: DealCheckInput): DealIssue[] {
   const issues: DealIssue[] = [];
-  deal.rules.forEach((rule, index) => {
+  for (const { index, rule } of input.rules) {
     const refs = ruleReferences(rule, index);
-    issues.push(...classIssues(refs.classes, classes, `rule ${rule.section}`));
-    if (groups) {
+    issues.push(...classIssues(refs.classes, input, `rule ${rule.section}`));
+    if (input.groupsKnown) {
       for (const g of refs.groups) {
-        if (!groups.has(g.id)) issues.push({ path: g.path, message: `unknown loan group "${g.id}" in rule ${rule.section}${known(groups)}` });
+        if (!input.groupIds.has(g.id)) issues.push({ path: g.path, message: `unknown loan group "${g.id}" in rule ${rule.section}${known(input.groupIds)}` });
       }
     }
-  });
+  }
   return issues;
 }
 
-function classIssues(refs: readonly ClassReference[], classes: ReadonlyMap<string, ClassSpec>, where: string): DealIssue[] {
+/** Unknown names are checked against every id in the file; types only for classes that pass the schema. */
+function classIssues(refs: readonly ClassReference[], input: DealCheckInput, where: string): DealIssue[] {
+  const parsed = new Map(input.classes.map((c) => [c.spec.id, c.spec]));
   const issues: DealIssue[] = [];
   for (const ref of refs) {
-    const spec = classes.get(ref.id);
-    if (spec === undefined) {
-      issues.push({ path: ref.path, message: `unknown class "${ref.id}" in ${where}${known(classes.keys())}` });
-    } else if (ref.mustBe !== undefined && !spec.types.includes(ref.mustBe)) {
+    const spec = parsed.get(ref.id);
+    if (!input.classIds.has(ref.id)) {
+      issues.push({ path: ref.path, message: `unknown class "${ref.id}" in ${where}${known(input.classIds)}` });
+    } else if (spec !== undefined && ref.mustBe !== undefined && !spec.types.includes(ref.mustBe)) {
       issues.push({ path: ref.path, message: `class "${ref.id}" named in ${where} must have type ${ref.mustBe} (its types: ${spec.types.join(", ")})` });
     }
   }
@@ -114,9 +114,9 @@ function known(ids: Iterable<string>): string {
 }
 
 /** §4.04 loss allocation, the priority amount, notionals and corridor beneficiaries name existing classes. */
-export function checkOtherClassReferences(deal: PartialDeal): DealIssue[] {
-  if (!deal.classes) return [];
-  const classes = new Map(deal.classes.map((c) => [c.id, c]));
+export function checkOtherClassReferences(input: DealCheckInput): DealIssue[] {
+  const { deal } = input;
+  const classes = new Map(input.classes.map((c) => [c.spec.id, c.spec]));
   const issues: DealIssue[] = [];
   const loss = deal.lossAllocation;
   if (loss) {
@@ -126,7 +126,7 @@ export function checkOtherClassReferences(deal: PartialDeal): DealIssue[] {
       refs.push({ id: pair.superSenior, path: ["lossAllocation", "seniorSupport", i, "superSenior"], mustBe: "superSenior" });
       refs.push({ id: pair.support, path: ["lossAllocation", "seniorSupport", i, "support"], mustBe: "seniorSupport" });
     });
-    issues.push(...classIssues(refs, classes, `the loss allocation (${loss.section})`));
+    issues.push(...classIssues(refs, input, `the loss allocation (${loss.section})`));
     loss.seniorSupport.forEach((pair, i) => {
       const a = classes.get(pair.superSenior);
       const b = classes.get(pair.support);
@@ -137,23 +137,24 @@ export function checkOtherClassReferences(deal: PartialDeal): DealIssue[] {
     issues.push(...duplicateIssues(loss.subordinateOrder, (id) => id, (i) => ["lossAllocation", "subordinateOrder", i], "class"));
   }
   if (deal.priorityAmount) {
-    issues.push(...classIssues([{ id: deal.priorityAmount.class, path: ["priorityAmount", "class"] }], classes, `the priority amount (${deal.priorityAmount.citation})`));
+    issues.push(...classIssues([{ id: deal.priorityAmount.class, path: ["priorityAmount", "class"] }], input, `the priority amount (${deal.priorityAmount.citation})`));
   }
-  deal.classes.forEach((spec, i) => {
+  for (const { index: i, spec } of input.classes) {
     if (spec.notional?.of === "class") {
       const base = classes.get(spec.notional.class);
-      if (base === undefined) issues.push({ path: ["classes", i, "notional", "class"], message: `unknown class "${spec.notional.class}" as the notional of ${spec.id}${known(classes.keys())}` });
-      else if (base.notional !== undefined) issues.push({ path: ["classes", i, "notional", "class"], message: `the notional of ${spec.id} must be a class with a balance, but ${base.id} is itself notional` });
+      if (!input.classIds.has(spec.notional.class)) issues.push({ path: ["classes", i, "notional", "class"], message: `unknown class "${spec.notional.class}" as the notional of ${spec.id}${known(input.classIds)}` });
+      else if (base?.notional !== undefined) issues.push({ path: ["classes", i, "notional", "class"], message: `the notional of ${spec.id} must be a class with a balance, but ${base.id} is itself notional` });
     }
-  });
-  (deal.contracts ?? []).forEach((contract, i) => {
-    issues.push(...classIssues([{ id: contract.beneficiary, path: ["contracts", i, "beneficiary"], mustBe: "corridorBeneficiary" }], classes, `contract ${contract.id}`));
-  });
+  }
+  for (const { index: i, contract } of input.contracts) {
+    issues.push(...classIssues([{ id: contract.beneficiary, path: ["contracts", i, "beneficiary"], mustBe: "corridorBeneficiary" }], input, `contract ${contract.id}`));
+  }
   return issues;
 }
 
 /** Every subordinate class is in §4.04's `subordinateOrder` and in the `subordinates` rule, in reverse orders of each other. */
-export function checkSubordinateCoverage(deal: PartialDeal): DealIssue[] {
+export function checkSubordinateCoverage(input: DealCheckInput): DealIssue[] {
+  const { deal } = input;
   if (!deal.classes) return [];
   const subordinates = deal.classes.map((c, i) => ({ c, i })).filter(({ c }) => c.types.includes("subordinate"));
   const issues: DealIssue[] = [];
@@ -177,11 +178,11 @@ export function checkSubordinateCoverage(deal: PartialDeal): DealIssue[] {
 }
 
 /** Classes' groups, coupons' groups and notionals refer to existing groups; notional classes carry no balance. */
-export function checkClassDefinitions(deal: PartialDeal): DealIssue[] {
-  if (!deal.classes) return [];
-  const groups = deal.collateral ? new Set(deal.collateral.groups.map((g) => g.id)) : undefined;
+export function checkClassDefinitions(input: DealCheckInput): DealIssue[] {
+  const { deal } = input;
+  const groups = input.groupsKnown ? input.groupIds : undefined;
   const issues: DealIssue[] = [];
-  deal.classes.forEach((spec, i) => {
+  for (const { index: i, spec } of input.classes) {
     if (groups && spec.group !== undefined && !groups.has(spec.group)) {
       issues.push({ path: ["classes", i, "group"], message: `unknown loan group "${spec.group}" for class ${spec.id}${known(groups)}` });
     }
@@ -201,6 +202,6 @@ export function checkClassDefinitions(deal: PartialDeal): DealIssue[] {
     if (spec.notional?.of === "nonDiscountLoans" && deal.collateral && deal.collateral.requiredCoupon === undefined) {
       issues.push({ path: ["classes", i, "notional"], message: `a notional of the Non-Discount loans needs collateral.requiredCoupon` });
     }
-  });
+  }
   return issues;
 }

@@ -15,6 +15,9 @@ export interface YamlSource {
   readonly problems: DealProblem[];
 }
 
+/** A file that is not YAML at all produces many errors; the first few locate the problem. */
+const MAX_SYNTAX_ERRORS = 5;
+
 /** Parses `text` (named `fileName` in messages); the top level must be a mapping. */
 export function readYamlSource(text: string, fileName: string, options: { requireProvenance: boolean }): YamlSource {
   const lineCounter = new LineCounter();
@@ -26,7 +29,9 @@ export function readYamlSource(text: string, fileName: string, options: { requir
   const duplicateKeys = doc.errors.filter((e) => e.code === "DUPLICATE_KEY");
   const syntax = doc.errors.filter((e) => e.code !== "DUPLICATE_KEY");
   if (syntax.length > 0) {
-    throw new DealFileError(`${fileName}: not valid YAML`, fileName, "not-yaml", syntax.map(located));
+    const shown = syntax.slice(0, MAX_SYNTAX_ERRORS).map(located);
+    const more = syntax.length > shown.length ? ` (first ${shown.length} of ${syntax.length} syntax errors)` : "";
+    throw new DealFileError(`${fileName}: not valid YAML${more}`, fileName, "not-yaml", shown);
   }
   if (!isMap(doc.contents)) {
     throw new DealFileError(

@@ -1,4 +1,6 @@
 import type { Command } from "commander";
+import { register as project } from "./project.js";
+import { register as validate } from "./validate.js";
 
 /** Every command's `register`. Add one line per command file. */
-export const commands: Array<(program: Command) => void> = [];
+export const commands: Array<(program: Command) => void> = [project, validate];
