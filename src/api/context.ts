@@ -1,0 +1,53 @@
+/** What route handlers share: the deal catalog, the compute pool and the server's settings. */
+import type { Scenario } from "../core/scenario.js";
+import { DEFAULT_SCENARIO } from "../core/scenario.js";
+import type { Deal } from "../deal/schema.js";
+import { parseScenarioText, ScenarioTextError } from "../engine/scenario-text.js";
+import { liborIndexOf, type DealCatalog } from "./catalog.js";
+import type { ComputeTask } from "./compute-tasks.js";
+import { ApiError } from "./errors.js";
+import { PoolBusyError, PoolTimeoutError, TaskFailure, type WorkerPool } from "./worker-pool.js";
+
+export interface ApiContext {
+  readonly catalog: DealCatalog;
+  readonly pool: WorkerPool;
+  readonly runTimeoutMs: number;
+}
+
+/** The deal's pricing scenario: its pricing speed, no defaults, the deal's index defaults. */
+export function baseScenario(deal: Deal): Scenario {
+  return { ...DEFAULT_SCENARIO, prepayment: { unit: deal.collateral.pricingSpeed.unit, values: [deal.collateral.pricingSpeed.value] } };
+}
+
+/** A request's scenario (text or object) → a Scenario; omitted parts from the deal's pricing scenario. */
+export function resolveScenario(deal: Deal | undefined, input: string | Scenario | undefined, where = "scenario"): Scenario {
+  const base = deal ? baseScenario(deal) : DEFAULT_SCENARIO;
+  if (input === undefined) return base;
+  if (typeof input !== "string") return input;
+  try {
+    return parseScenarioText(input, { base, liborIndex: deal ? liborIndexOf(deal) : undefined });
+  } catch (error) {
+    if (error instanceof ScenarioTextError) {
+      throw new ApiError(400, "invalid_scenario", `${where}: ${error.message}`, {
+        in: "body",
+        path: where,
+        column: error.column,
+        length: error.length,
+        text: input,
+      });
+    }
+    throw error;
+  }
+}
+
+/** Runs a task on the pool, mapping the pool's failures to API errors. */
+export async function compute<T>(ctx: ApiContext, task: ComputeTask): Promise<T> {
+  try {
+    return await ctx.pool.run<T>(task, ctx.runTimeoutMs);
+  } catch (error) {
+    if (error instanceof PoolBusyError) throw new ApiError(503, "busy", error.message, undefined, { "Retry-After": "2" });
+    if (error instanceof PoolTimeoutError) throw new ApiError(504, "run_timeout", error.message);
+    if (error instanceof TaskFailure) throw new ApiError(error.info.status, error.info.code, error.info.message, error.info.details);
+    throw error;
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * The HTTP API (fastify) and, when built, the web workbench.
+ *
+ * @example
+ *   const app = await buildServer({ token: "secret" });
+ *   await app.listen({ port: 8080, host: "127.0.0.1" });
+ *   // GET /api/deals, POST /api/deals/cwalt-2007-12t1/projection {"scenario": "100 PPC, 2 CDR"}
+ *   // GET /openapi.json, GET /docs
+ */
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import Fastify, { type FastifyInstance } from "fastify";
+import fastifyStatic from "@fastify/static";
+import { DealCatalog } from "./catalog.js";
+import type { ApiContext } from "./context.js";
+import { DOCS_PAGE } from "./docs-page.js";
+import { ApiError, installErrorHandlers } from "./errors.js";
+import { buildOpenApiDocument } from "./openapi.js";
+import { registerRoute, type RouteSpec } from "./route.js";
+import { dealRoutes } from "./routes/deals.js";
+import { runRoutes } from "./routes/runs.js";
+import { systemRoutes } from "./routes/system.js";
+import { WorkerPool } from "./worker-pool.js";
+
+export const API_VERSION = "0.1.0";
+
+export interface ServerOptions {
+  /** Directory of deal files (default the repository's `deals/`). */
+  readonly dealsDirectory?: string;
+  /** The bearer token for writes; undefined or "" disables writes (403). Default `TRANCHE_API_TOKEN`. */
+  readonly token?: string;
+  /** Built web app to serve at `/` (default `web/dist` when it exists; null: none). */
+  readonly webRoot?: string | null;
+  /** Compute workers (default 2). */
+  readonly workers?: number;
+  /** Run-time limit per request, ms (default 30 s). */
+  readonly runTimeoutMs?: number;
+  /** Runs allowed to wait for a worker (default 256). */
+  readonly maxQueue?: number;
+  /** Body size limit, bytes (default 1 MiB). */
+  readonly bodyLimit?: number;
+  readonly logger?: boolean;
+  /** Extra routes (the administration routes register here when the store is configured). */
+  readonly extraRoutes?: (ctx: ApiContext) => RouteSpec<any, any, any>[];
+}
+
+function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    dir = dirname(dir);
+  }
+  return resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+}
+
+/** The compute worker next to this module: `.ts` under tsx/vitest, `.js` from dist. */
+function workerUrl(): URL {
+  const ext = import.meta.url.endsWith(".ts") ? "ts" : "js";
+  return new URL(`./compute-worker.${ext}`, import.meta.url);
+}
+
+export type TrancheServer = FastifyInstance & { readonly pool: WorkerPool };
+
+export async function buildServer(options: ServerOptions = {}): Promise<TrancheServer> {
+  const token = options.token ?? process.env.TRANCHE_API_TOKEN;
+  const app = Fastify({
+    logger: options.logger ? { level: "info" } : false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+  });
+  installErrorHandlers(app);
+
+  // Deal files arrive as raw YAML text.
+  app.addContentTypeParser(
+    ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain"],
+    { parseAs: "string" },
+    (_request, body, done) => done(null, body),
+  );
+
+  const pool = new WorkerPool({
+    workerUrl: workerUrl(),
+    size: options.workers ?? 2,
+    timeoutMs: options.runTimeoutMs ?? 30_000,
+    maxQueue: options.maxQueue ?? 256,
+  });
+  app.addHook("onClose", async () => {
+    await pool.close();
+  });
+
+  const ctx: ApiContext = {
+    catalog: new DealCatalog(options.dealsDirectory),
+    pool,
+    runTimeoutMs: options.runTimeoutMs ?? 30_000,
+  };
+  const routes: RouteSpec<any, any, any>[] = [
+    ...dealRoutes(ctx),
+    ...runRoutes(ctx),
+    ...(options.extraRoutes?.(ctx) ?? []),
+    ...systemRoutes(ctx),
+  ];
+  for (const r of routes) registerRoute(app, r, () => token);
+
+  const openapi = buildOpenApiDocument(routes, {
+    title: "Tranche API",
+    version: API_VERSION,
+    description:
+      "Private-label MBS deals run the way their PSAs say they run. Reads are open; writes need Authorization: Bearer <TRANCHE_API_TOKEN>. Runs execute in a worker pool with a time limit per request.",
+  });
+  app.get("/openapi.json", async () => openapi);
+  app.get("/docs", async (_req, reply) => reply.type("text/html; charset=utf-8").send(DOCS_PAGE));
+
+  const webRoot = options.webRoot === undefined ? join(repoRoot(), "web", "dist") : options.webRoot;
+  if (webRoot && existsSync(join(webRoot, "index.html"))) {
+    await app.register(fastifyStatic, { root: webRoot, prefix: "/", index: ["index.html"], wildcard: false });
+    // Client-side routes fall back to the app; unknown API paths stay JSON 404s.
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split("?")[0];
+      if (request.method === "GET" && !path.startsWith("/api/") && !/\.[a-z0-9]+$/i.test(path)) {
+        return reply.sendFile("index.html");
+      }
+      throw new ApiError(404, "not_found", `no route ${request.method} ${path}; see /openapi.json or /docs`);
+    });
+  } else {
+    app.get("/", async (_req, reply) =>
+      reply
+        .type("text/html; charset=utf-8")
+        .send(
+          `<!doctype html><meta charset="utf-8"><title>Tranche</title><p>The web workbench is not built: run <code>npm run build:web</code>. The API is at <a href="/docs">/docs</a>.</p>`,
+        ),
+    );
+  }
+  return Object.assign(app as unknown as FastifyInstance, { pool });
+}
