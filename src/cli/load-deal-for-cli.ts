@@ -5,7 +5,8 @@
  */
 import type { CivilDate } from "../core/civil-date.js";
 import { AmendmentError, governingDeal, type AmendmentSelection } from "../deal/amendments.js";
-import { loadDeal, type LoadedDeal } from "../deal/load-deal.js";
+import { loadDeal } from "../deal/load-deal.js";
+import type { LoadedDeal } from "../deal/parse-deal.js";
 import { DealFileError, DealValidationError } from "../deal/problems.js";
 import type { Deal, Rule } from "../deal/schema.js";
 import { UserError } from "./user-error.js";
@@ -22,7 +23,7 @@ export async function loadDealForCli(ref: string, withoutAmendments: readonly st
   const selection: AmendmentSelection = withoutAmendments.length ? { exclude: withoutAmendments } : "all";
   let loaded: LoadedDeal;
   try {
-    loaded = await loadDeal(ref, { amendments: selection });
+    loaded = loadDeal(ref, { amendments: selection });
   } catch (e) {
     if (e instanceof DealValidationError) throw new UserError(e.message, 1);
     if (e instanceof DealFileError) throw new UserError(e.message, 2);

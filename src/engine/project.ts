@@ -11,7 +11,8 @@ import type { CollateralFlows } from "../collateral/flows.js";
 import type { Deal, Rule } from "../deal/schema.js";
 import { distributePeriod } from "../waterfall/distribute.js";
 import { initialWaterfallState } from "../waterfall/state.js";
-import type { PeriodReport } from "../waterfall/report.js";
+import type { PeriodReport, PeriodResult } from "../waterfall/report.js";
+import type { PeriodInputs } from "../waterfall/collections.js";
 import { indexFixings } from "./indices.js";
 import { projectedCollections } from "./projected-collections.js";
 import type { ClassResult, CollateralRow, CorridorRow, ProjectionResult, TestRow } from "./result.js";
@@ -30,6 +31,8 @@ export interface ProjectOptions {
   readonly amendments?: readonly string[];
   /** Collateral already projected for this deal and scenario (grids reuse it). */
   readonly collateral?: CollateralFlows;
+  /** Called after each Distribution Date with its inputs and result (invariant checks, tracing). */
+  readonly onPeriod?: (inputs: PeriodInputs, result: PeriodResult) => void;
 }
 
 export interface DetailedProjection extends ProjectionResult {
@@ -75,7 +78,7 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
     if (isPaidOff(poolBegin) && !classesLeft) break;
     const terminate = scenario.optionalTermination && poolBegin > 0 && poolBegin <= callThreshold;
     const date = distributionDate(deal, t);
-    const inputs = {
+    const inputs: PeriodInputs = {
       period: t,
       distributionDate: date,
       groups: flows.groups.map((g) => projectedCollections({ deal, scenario, flows: g, index: i, terminate })),
@@ -84,11 +87,12 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
     };
     const result = distributePeriod(deal, state, inputs, { rules: options.rulesAt?.(date) });
     state = result.state;
+    options.onPeriod?.(inputs, result);
     const r = result.report;
     if (options.ledger) ledger.push(...result.ledger);
     if (options.reports) reports.push(r);
 
-    const sum = (f: (g: (typeof inputs.groups)[number]) => number) => inputs.groups.reduce((s, g) => s + f(g), 0);
+    const sum = (f: (g: PeriodInputs["groups"][number]) => number) => inputs.groups.reduce((s, g) => s + f(g), 0);
     collateral.push({
       period: t,
       date,

@@ -76,4 +76,42 @@ export interface ProjectionResult {
   corridor: CorridorRow[];
   tests: TestRow[];
   ledger?: LedgerEntry[];
+  /** Price/yield analytics of the priced classes, by class id (see `priceClasses` in price-classes.ts). */
+  analytics?: Record<string, ClassAnalytics>;
+}
+
+/**
+ * One class priced at a settlement date (SIFMA SF-43 to SF-52), per 100 of the
+ * class's face (or notional) outstanding at settlement. Yields are percent,
+ * times in years (30/360 from settlement, actual delay included).
+ */
+export interface ClassAnalytics {
+  /** How the class was quoted: the other of price and yield is solved. */
+  quotedBy: "price" | "yield";
+  /** Clean price per 100 of current face. */
+  price: number;
+  /** Price + accrued interest. */
+  fullPrice: number;
+  accruedInterest: number;
+  /** Bond-equivalent (semiannual) yield, percent. */
+  yield: number;
+  /** Monthly-compounded equivalent, percent. */
+  mortgageYield: number;
+  /** Years from settlement; null for a class that receives no principal (IO). */
+  averageLife: number | null;
+  macaulayDuration: number;
+  modifiedDuration: number;
+  /** Cash-flow convexity, years² (not divided by 100). */
+  convexity: number;
+  settlementDate: string;
+  /** First day of the accrual period in which settlement falls. */
+  accrualStartDate: string;
+  accruedDays: number;
+  /** Pass-through rate of that accrual period, percent. */
+  coupon: number;
+  delayDays: number;
+  /** Face (or notional) at settlement ÷ original face. */
+  factor: number;
+  /** First Distribution Date whose cash goes to the buyer. */
+  firstPaymentPeriod: number;
 }

@@ -1,0 +1,5 @@
+export * from "./result.js";
+export * from "./project.js";
+export * from "./schedule.js";
+export * from "./indices.js";
+export * from "./scenario-text.js";
