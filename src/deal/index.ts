@@ -10,3 +10,4 @@ export * from "./amendments.js";
 export { parseDealText, type DealSourceText, type LoadedAmendment, type LoadedDeal, type ParseDealOptions } from "./parse-deal.js";
 export { dealsDirectory, findAmendmentFiles, listDeals, loadDeal, resolveDealPath, type LoadDealOptions } from "./load-deal.js";
 export { describeCoupon, rulesInPsaOrder, summarizeDeal, type DealSummary, type RuleSummary } from "./summary.js";
+export { dealJsonSchema, dealJsonSchemaText, type DealJsonSchemaForm } from "./json-schema.js";

@@ -15,7 +15,8 @@ import { isCivilDate, type CivilDate } from "../core/civil-date.js";
 const civilDateSchema = z
   .string()
   .refine((s) => isCivilDate(s), { message: "must be a calendar date written YYYY-MM-DD" })
-  .transform((s) => s as CivilDate);
+  .transform((s) => s as CivilDate)
+  .meta({ format: "date", description: "A calendar date, YYYY-MM-DD (no time, no time zone)." });
 
 /** A month written YYYY-MM: schedules step on Distribution Dates in that month and after. */
 const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month written YYYY-MM");

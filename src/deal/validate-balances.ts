@@ -11,7 +11,8 @@ import { formatCents, toCents, type Cents } from "../core/money.js";
 import type { DealIssue, PartialDeal } from "./deal-issue.js";
 import type { ClassSpec, CollateralSpec, RepLine } from "./schema.js";
 
-const dollars = (amount: number): string => `$${formatCents(amount as Cents)}`;
+/** Cents as "$1,234.56" or "−$0.01". */
+const dollars = (amount: number): string => `${amount < 0 ? "−" : ""}$${formatCents(Math.abs(amount) as Cents)}`;
 const sumCents = (amounts: readonly number[]): number => amounts.reduce((a, b) => a + toCents(b), 0);
 
 /** PO Percentage of a rep line's loans (Article I, "PO Percentage"); 0 without a Required Coupon. */

@@ -26,7 +26,9 @@ function issueProblems(issue: Issue, sourceMap: SourceMap): DealProblem[] {
     case "invalid_union":
       if (issue.discriminator !== undefined) {
         const options = (issue as { options?: unknown[] }).options ?? [];
-        const got = issue.input === undefined ? "nothing" : describeValue(issue.input);
+        const input = issue.input as Record<string, unknown> | undefined;
+        const value = typeof input === "object" && input !== null ? input[issue.discriminator] : input;
+        const got = value === undefined ? "nothing" : describeValue(value);
         return [sourceMap.problem(path, `must be one of ${options.map((o) => JSON.stringify(o)).join(", ")}; got ${got}`)];
       }
       return [sourceMap.problem(path, `${describeValue(issue.input)} matches none of the allowed forms (${unionForms(issue)})`)];
