@@ -42,3 +42,4 @@ export { seededRandom, deriveSeed } from "./prng.js";
 
 export { collateralAssumptions, checkedAssumptions, type CollateralAssumptions } from "./assumptions.js";
 export { projectCollateral, type ProjectCollateralOptions } from "./project-collateral.js";
+export { poolCashFlow, poolRows, POOL_COLUMNS, type PoolSpec, type PoolCashFlow, type PoolCashFlowRow, type PoolCashFlowTotals } from "./pool-cash-flow.js";

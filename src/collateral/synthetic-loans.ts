@@ -5,7 +5,8 @@ import { deriveSeed, seededRandom } from "./prng.js";
 /**
  * The deal's synthetic loan-level tape (generator "synthetic-v1", 2007-12T1 §3): each
  * rep line splits into `loanCount` loans that share its rate, terms and age; their
- * balances vary uniformly between 50% and 150% of the mean and sum to the rep
+ * balances vary uniformly between 50% and 150% of the mean (antithetic pairs,
+ * shuffled) and sum to the rep
  * line's Stated Principal Balance exactly in cents (largest-remainder allocation).
  * Deterministic: the stream of each rep line is seeded from `loanTape.seed` and the
  * rep line id, so the tape is the same on every machine.
@@ -30,8 +31,21 @@ export function syntheticLoanId(repLineId: string, serial: number): string {
 /** The cents balances of one rep line's synthetic loans, in serial order. */
 export function syntheticBalancesCents(repLine: Pick<RepLine, "id" | "statedPrincipalBalance" | "loanCount">, seed: number): Cents[] {
   const next = seededRandom(deriveSeed(seed, repLine.id));
-  const weights = new Array<number>(repLine.loanCount);
-  for (let k = 0; k < repLine.loanCount; k++) weights[k] = 1 - SYNTHETIC_BALANCE_SPREAD + 2 * SYNTHETIC_BALANCE_SPREAD * next();
+  const n = repLine.loanCount;
+  // Antithetic pairs 1 ± spread·u average exactly 1, so every balance is within ±50% of the mean;
+  // a shuffle then spreads the pairs over the serials.
+  const weights = new Array<number>(n).fill(1);
+  for (let k = 0; k + 1 < n; k += 2) {
+    const u = SYNTHETIC_BALANCE_SPREAD * next();
+    weights[k] = 1 + u;
+    weights[k + 1] = 1 - u;
+  }
+  for (let k = n - 1; k > 0; k--) {
+    const j = Math.floor(next() * (k + 1));
+    const w = weights[k];
+    weights[k] = weights[j];
+    weights[j] = w;
+  }
   return allocateCents(toCents(repLine.statedPrincipalBalance), weights);
 }
 
