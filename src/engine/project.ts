@@ -135,6 +135,7 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
         lossTest: r.tests.lossTest,
         twoTimesTest: r.tests.twoTimesTest,
         depleted: r.depleted,
+        proRataAfterDepletion: g.proRataAfterDepletion,
       });
     }
     if (terminate) {
@@ -144,7 +145,11 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
   }
 
   for (const c of deal.classes) {
-    if (c.notional) continue;
+    // Notional classes report their notional as balance, from the first date's notional.
+    if (c.notional) {
+      classes[c.id].initialBalance = classes[c.id].flows[0]?.beginBalance ?? 0;
+      continue;
+    }
     let weighted = 0;
     let total = 0;
     for (const f of classes[c.id].flows) {

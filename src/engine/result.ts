@@ -60,8 +60,10 @@ export interface TestRow {
   delinquencyTest: boolean;
   lossTest: boolean;
   twoTimesTest: boolean;
-  /** Whether §4.02(c) (or its amended text) governed senior principal this date. */
+  /** On or after the Senior Credit Support Depletion Date. */
   depleted: boolean;
+  /** Whether §4.02(c) paid this group's senior principal concurrently pro rata this date. */
+  proRataAfterDepletion: boolean;
 }
 
 export interface ProjectionResult {

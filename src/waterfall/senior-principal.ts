@@ -18,7 +18,8 @@ export interface SequenceContext {
 
 /** Pays up to `amount` pro rata by `weights` (capped at working balances; any excess re-shared). Returns paid. */
 export function payProRata(ctx: SequenceContext, classes: readonly string[], amount: number, rule: string): number {
-  let left = amount;
+  // Share only what the funds can pay, so a short date stays pro rata.
+  let left = Math.min(amount, ctx.funds.reduce((s, g) => s + ctx.book.remaining(g), 0));
   let paidTotal = 0;
   for (let round = 0; round < classes.length + 1 && left > 1e-9; round++) {
     const live = classes.filter((id) => ctx.book.balance(id) > 1e-9);

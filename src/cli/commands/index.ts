@@ -1,8 +1,9 @@
 import type { Command } from "commander";
+import { register as amendmentDiff } from "./amendment-diff.js";
 import { register as corridorSchedule } from "./corridor-schedule.js";
 import { register as project } from "./project.js";
 import { register as serve } from "./serve.js";
 import { register as validate } from "./validate.js";
 
 /** Every command's `register`. Add one line per command file. */
-export const commands: Array<(program: Command) => void> = [corridorSchedule, project, serve, validate];
+export const commands: Array<(program: Command) => void> = [amendmentDiff, corridorSchedule, project, serve, validate];

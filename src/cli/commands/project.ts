@@ -78,7 +78,9 @@ function renderTableOutput(result: ProjectionResult, flags: { class?: string; le
       `liquidation principal ${money(totals("liquidationPrincipal"))}, realized loss ${money(totals("realizedLoss"))}`,
   );
   const dep = result.depletionPeriod;
-  out.push(`Senior Credit Support Depletion Date: ${dep === null ? "not reached" : `period ${dep} (${c[dep - 1]?.date ?? "?"}); §4.02(c) governs from then on`}`);
+  const proRata = dep !== null && result.tests.some((t) => t.period === dep && t.proRataAfterDepletion);
+  const rule = proRata ? "§4.02(c): senior principal concurrently pro rata from then on" : "no §4.02(c) in force: senior principal keeps its §4.02 order";
+  out.push(`Senior Credit Support Depletion Date: ${dep === null ? "not reached" : `period ${dep} (${c[dep - 1]?.date ?? "?"}); ${rule}`}`);
   if (result.terminationPeriod !== null) out.push(`Optional Termination exercised: period ${result.terminationPeriod} (${c[result.terminationPeriod - 1]?.date})`);
   out.push("");
 
