@@ -48,7 +48,7 @@ function issueProblems(issue: Issue, sourceMap: SourceMap): DealProblem[] {
     case "invalid_format":
       return [sourceMap.problem(path, issue.message.startsWith("Invalid") ? `${describeValue(issue.input)} is not in the required format` : `${issue.message}, got ${describeValue(issue.input)}`)];
     case "custom":
-      return [sourceMap.problem(path, issue.input === undefined ? issue.message : `${issue.message}, got ${describeValue(issue.input)}`)];
+      return [sourceMap.problem(path, isScalar(issue.input) ? `${issue.message}, got ${describeValue(issue.input)}` : issue.message)];
     case "invalid_key":
     case "invalid_element":
     case "not_multiple_of":
@@ -104,6 +104,8 @@ function describeExpected(expected: string): string {
       return `a ${expected}`;
   }
 }
+
+const isScalar = (value: unknown): boolean => typeof value === "string" || typeof value === "number" || typeof value === "boolean";
 
 /** A short description of a YAML value for messages: `"abc"`, `12`, `a list`, `a mapping`, `nothing`. */
 export function describeValue(value: unknown): string {
