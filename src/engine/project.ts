@@ -105,6 +105,9 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
       interest: sum((g) => g.interest),
       fees: sum((g) => g.fees),
       endBalance: sum((g) => g.endBalance),
+      availableFunds: r.totalAvailableFunds,
+      distributed: r.totalDistributed,
+      residual: r.residual,
     });
     for (const c of deal.classes) {
       const cr = r.classes[c.id];

@@ -18,6 +18,11 @@ export interface CollateralRow {
   interest: number;
   fees: number;
   endBalance: number;
+  /** Available Funds of the date and what the waterfall distributed of them (equal every period). */
+  availableFunds: number;
+  distributed: number;
+  /** The part of the distribution that went to the residual class under §4.02(a)(v). */
+  residual: number;
 }
 
 export interface ClassFlowRow {
