@@ -5,7 +5,7 @@ import { buildCurveTables } from "./curve-tables.js";
 import type { CollateralFlows, GroupCollateralFlows } from "./flows.js";
 import { applyScheduleEvent, startSchedules } from "./loan-schedule.js";
 import { groupRanges, orderTapeByGroup, type LoanTape } from "./loan-tape.js";
-import { allocateGroupFlows, type MutableGroupFlows } from "./group-flows.js";
+import { allocateGroupFlows, FLOW_SERIES, type MutableGroupFlows } from "./group-flows.js";
 
 export interface ProjectCollateralOptions {
   /** Projection periods; default: the longest remaining term on the tape. */
@@ -235,5 +235,21 @@ export function projectCollateral(
     out.poEndBalance[x] = poEnd;
     out.nonDiscountEndBalance[x] = ndEnd;
   }
+  for (let g = 0; g < groups.length; g++) snapNoise(groups[g], tape, ranges[g], ranges[g + 1]);
   return { periods, advancing, groups: groups as GroupCollateralFlows[] };
+}
+
+/**
+ * Sets to zero what is float noise: sums whose size is below 1e-12 of the group's
+ * Cut-off Date balance (e.g. a foreclosure balance of −1e-11 after the last
+ * liquidation), so reports never show "−0.00".
+ */
+function snapNoise(out: MutableGroupFlows, tape: LoanTape, lo: number, hi: number): void {
+  let cutoff = 0;
+  for (let i = lo; i < hi; i++) cutoff += tape.balance[i];
+  const tiny = 1e-12 * cutoff;
+  for (const key of FLOW_SERIES) {
+    const series = out[key];
+    for (let x = 0; x < series.length; x++) if (series[x] !== 0 && Math.abs(series[x]) < tiny) series[x] = 0;
+  }
 }
