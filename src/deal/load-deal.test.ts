@@ -195,7 +195,7 @@ describe("loadDeal: validation errors, located", () => {
     const [problem, ...rest] = problemsOf(() => loadDeal(file));
     expect(rest).toEqual([]);
     expect(problem).toMatchObject({ line: 26, column: columnOf(file, 26, "L1"), path: "collateral.groups[1].repLines[L1].id" });
-    expect(problem.message).toBe('duplicate rep line id "L1" (also item 1)');
+    expect(problem.message).toBe('duplicate rep line id "L1" (already used at index 0)');
   });
 
   it("reports all four problems of a file at once, schema and semantic together", () => {

@@ -20,7 +20,7 @@ export function duplicateIssues<T>(
     const value = key(item);
     const first = seen.get(value);
     if (first === undefined) seen.set(value, index);
-    else issues.push({ path: at(index), message: `duplicate ${what} "${value}" (also item ${first + 1})` });
+    else issues.push({ path: at(index), message: `duplicate ${what} "${value}" (already used at index ${first})` });
   });
   return issues;
 }

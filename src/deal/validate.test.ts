@@ -121,7 +121,7 @@ describe("classes and names", () => {
   it("rule sections are unique", () => {
     const text = mutate(minimal, 'section: "§4.02(a)(iv)"', 'section: "§4.02(a)(iii)"');
     const ps = problems(text);
-    expect(ps).toEqual([expect.objectContaining({ line: lineOf(text, "kind: residual"), message: 'duplicate rule section "§4.02(a)(iii)" (also item 3)' })]);
+    expect(ps).toEqual([expect.objectContaining({ line: lineOf(text, "kind: residual"), message: 'duplicate rule section "§4.02(a)(iii)" (already used at index 2)' })]);
   });
 
   it("§4.02(c) in one-group or several-group form, not both, not neither", () => {
