@@ -4,7 +4,14 @@
  * worker loads and caches the deal itself. `runComputeTask` is pure apart from
  * reading deal files, so tests can call it directly and compare with the worker.
  */
-import type { Scenario } from "../core/scenario.js";
+import type { CivilDate } from "../core/civil-date.js";
+import type { PrepaymentUnit, Scenario } from "../core/scenario.js";
+import type { Deal } from "../deal/schema.js";
+import { amendmentDiff, type AmendmentDiff } from "../engine/amendment-diff.js";
+import { breakeven } from "../engine/tables/breakeven.js";
+import { decrementTable } from "../engine/tables/decrement-table.js";
+import type { Projector } from "../engine/tables/projector.js";
+import { yieldTable } from "../engine/tables/yield-table.js";
 import { loadDeal } from "../deal/load-deal.js";
 import type { LoadedDeal } from "../deal/parse-deal.js";
 import { project } from "../engine/project.js";
@@ -21,39 +28,38 @@ export interface DealRef {
 
 export type ComputeTask =
   | { readonly kind: "project"; readonly deal: DealRef; readonly scenario: Scenario; readonly ledger: boolean }
-  | { readonly kind: "amendmentDiff"; readonly deal: DealRef; readonly scenario: Scenario };
+  | { readonly kind: "amendmentDiff"; readonly deal: DealRef; readonly scenario: Scenario }
+  | {
+      readonly kind: "decrementTable";
+      readonly deal: DealRef;
+      readonly scenario: Scenario;
+      readonly speeds: readonly number[];
+      readonly unit: PrepaymentUnit;
+      readonly classes?: readonly string[];
+      readonly includeNotional: boolean;
+    }
+  | {
+      readonly kind: "yieldTable";
+      readonly deal: DealRef;
+      readonly scenario: Scenario;
+      readonly classId: string;
+      readonly speeds: readonly number[];
+      readonly unit: PrepaymentUnit;
+      readonly quotes: { readonly kind: "price" | "yield"; readonly values: readonly number[] };
+      readonly settlement?: string;
+    }
+  | {
+      readonly kind: "breakeven";
+      readonly deal: DealRef;
+      readonly scenario: Scenario;
+      readonly classId: string;
+      readonly lossThreshold?: number;
+      readonly maxCdr?: number;
+    };
 
-interface ClassTotals {
-  principal: number;
-  interest: number;
-  writedown: number;
-  wal: number | null;
-}
-
-export interface AmendmentDiffClass {
-  class: string;
-  signed: ClassTotals;
-  amended: ClassTotals;
-  /** amended − signed. */
-  difference: ClassTotals;
-  /** First period whose principal, interest or writedown differs by a cent or more; null when none does. */
-  firstDifferentPeriod: number | null;
-}
-
-export interface AmendmentDiffPeriod {
-  period: number;
-  date: string;
-  /** Class → end-of-period balances under each text. */
-  balances: Record<string, { signed: number; amended: number }>;
-}
-
-export interface AmendmentDiff {
-  deal: { id: string; name: string };
-  scenario: Scenario;
-  amendments: { id: string; title: string; effectiveDate: string; changes: string[] }[];
-  depletionPeriod: { signed: number | null; amended: number | null };
-  classes: AmendmentDiffClass[];
-  periods: AmendmentDiffPeriod[];
+/** The engine's comparison plus what each amendment changed, for display. */
+export interface AmendmentDiffResponse extends AmendmentDiff {
+  amendmentDetails: { id: string; title: string; effectiveDate: string; changes: string[] }[];
 }
 
 const loadedCache = new Map<string, { stamp: string; loaded: LoadedDeal }>();
@@ -80,74 +86,22 @@ export function runProjection(ref: DealRef, scenario: Scenario, ledger: boolean)
   return plain;
 }
 
-function totals(result: ProjectionResult, id: string): ClassTotals {
-  const c = result.classes[id];
-  let principal = 0;
-  let interest = 0;
-  let writedown = 0;
-  for (const f of c.flows) {
-    principal += f.principal;
-    interest += f.interest;
-    writedown += f.writedown;
-  }
-  return { principal, interest, writedown, wal: c.wal };
-}
-
-/** The deal run on the PSA as signed and as amended, class by class. */
-export function runAmendmentDiff(ref: DealRef, scenario: Scenario): AmendmentDiff {
-  const signed = runProjection({ ...ref, amendments: "signed" }, scenario, false);
-  const amended = runProjection({ ...ref, amendments: "amended" }, scenario, false);
-  const loaded = load({ ...ref, amendments: "amended" });
-  const classes: AmendmentDiffClass[] = Object.keys(signed.classes).map((id) => {
-    const s = totals(signed, id);
-    const a = totals(amended, id);
-    const sf = signed.classes[id].flows;
-    const af = amended.classes[id].flows;
-    let firstDifferentPeriod: number | null = null;
-    for (let i = 0; i < Math.max(sf.length, af.length); i++) {
-      const x = sf[i];
-      const y = af[i];
-      const differs =
-        !x ||
-        !y ||
-        Math.abs(x.principal - y.principal) >= 0.01 ||
-        Math.abs(x.interest - y.interest) >= 0.01 ||
-        Math.abs(x.writedown - y.writedown) >= 0.01;
-      if (differs) {
-        firstDifferentPeriod = (x ?? y).period;
-        break;
-      }
-    }
-    return {
-      class: id,
-      signed: s,
-      amended: a,
-      difference: {
-        principal: a.principal - s.principal,
-        interest: a.interest - s.interest,
-        writedown: a.writedown - s.writedown,
-        wal: a.wal === null || s.wal === null ? null : a.wal - s.wal,
-      },
-      firstDifferentPeriod,
-    };
-  });
-  const periods: AmendmentDiffPeriod[] = [];
-  const n = Math.max(signed.collateral.length, amended.collateral.length);
-  for (let i = 0; i < n; i++) {
-    const row = signed.collateral[i] ?? amended.collateral[i];
-    const balances: AmendmentDiffPeriod["balances"] = {};
-    for (const id of Object.keys(signed.classes)) {
-      balances[id] = {
-        signed: signed.classes[id].flows[i]?.endBalance ?? 0,
-        amended: amended.classes[id].flows[i]?.endBalance ?? 0,
-      };
-    }
-    periods.push({ period: row.period, date: row.date, balances });
-  }
-  return {
-    deal: { id: amended.deal.id, name: amended.deal.name },
+/** The deal run on the PSA as signed and as amended, class by class (`amendmentDiff`). */
+export function runAmendmentDiff(ref: DealRef, scenario: Scenario): AmendmentDiffResponse {
+  const signedLoaded = load({ ...ref, amendments: "signed" });
+  const amendedLoaded = load({ ...ref, amendments: "amended" });
+  const signed = dealRun(signedLoaded, "signed");
+  const amended = dealRun(amendedLoaded, "amended");
+  const diff = amendmentDiff({
+    signed: signed.deal,
+    amended: amended.deal,
+    amendments: amended.appliedAmendments,
     scenario,
-    amendments: loaded.amendmentTimeline.map((t) => ({
+    amendedRulesAt: amended.rulesAt,
+  });
+  return {
+    ...diff,
+    amendmentDetails: amendedLoaded.amendmentTimeline.map((t) => ({
       id: t.amendmentId,
       title: t.title,
       effectiveDate: t.effectiveDate,
@@ -155,9 +109,15 @@ export function runAmendmentDiff(ref: DealRef, scenario: Scenario): AmendmentDif
         p.op === "delete" ? `${p.section} deleted ("${p.replacementText}")` : p.op === "replace" ? `${p.section} replaced` : `rule inserted after ${p.after}`,
       ),
     })),
-    depletionPeriod: { signed: signed.depletionPeriod, amended: amended.depletionPeriod },
-    classes,
-    periods,
+  };
+}
+
+/** `project` with the amendment timeline of the run, as the investor tables need it. */
+function projectorOf(ref: DealRef): { deal: Deal; projector: Projector } {
+  const run = dealRun(load(ref), ref.amendments);
+  return {
+    deal: run.deal,
+    projector: (deal, scenario) => project(deal, scenario, { rulesAt: run.rulesAt, amendments: run.appliedAmendments }),
   };
 }
 
@@ -167,5 +127,41 @@ export function runComputeTask(task: ComputeTask): unknown {
       return runProjection(task.deal, task.scenario, task.ledger);
     case "amendmentDiff":
       return runAmendmentDiff(task.deal, task.scenario);
+    case "decrementTable": {
+      const { deal, projector } = projectorOf(task.deal);
+      return decrementTable({
+        deal,
+        baseScenario: task.scenario,
+        speeds: task.speeds,
+        unit: task.unit,
+        classes: task.classes,
+        includeNotional: task.includeNotional,
+        projector,
+      });
+    }
+    case "yieldTable": {
+      const { deal, projector } = projectorOf(task.deal);
+      return yieldTable({
+        deal,
+        baseScenario: task.scenario,
+        classId: task.classId,
+        speeds: task.speeds,
+        unit: task.unit,
+        quotes: task.quotes,
+        settlement: task.settlement as CivilDate | undefined,
+        projector,
+      });
+    }
+    case "breakeven": {
+      const { deal, projector } = projectorOf(task.deal);
+      return breakeven({
+        deal,
+        baseScenario: task.scenario,
+        classId: task.classId,
+        lossThreshold: task.lossThreshold,
+        maxCdr: task.maxCdr,
+        projector,
+      });
+    }
   }
 }

@@ -169,6 +169,9 @@ const collateralRow = z.object({
   interest: z.number(),
   fees: z.number(),
   endBalance: z.number(),
+  availableFunds: z.number(),
+  distributed: z.number(),
+  residual: z.number(),
 });
 
 const classFlowRow = z.object({
@@ -203,6 +206,30 @@ const ledgerEntry = z.object({
     "termination",
   ]),
 });
+
+export const classAnalyticsSchema = named(
+  "ClassAnalytics",
+  z.object({
+    quotedBy: z.enum(["price", "yield"]),
+    price: z.number().describe("Clean price per 100 of current face"),
+    fullPrice: z.number(),
+    accruedInterest: z.number(),
+    yield: z.number().describe("Bond-equivalent (semiannual) yield, percent"),
+    mortgageYield: z.number(),
+    averageLife: z.number().nullable(),
+    macaulayDuration: z.number(),
+    modifiedDuration: z.number(),
+    convexity: z.number(),
+    settlementDate: z.string(),
+    accrualStartDate: z.string(),
+    accruedDays: z.number(),
+    coupon: z.number(),
+    delayDays: z.number(),
+    factor: z.number(),
+    firstPaymentPeriod: z.number().int(),
+  }),
+  { description: "One class priced at a settlement date (SIFMA SF-43 to SF-52)" },
+);
 
 export const projectionResultSchema = named(
   "ProjectionResult",
@@ -245,15 +272,20 @@ export const projectionResultSchema = named(
         lossTest: z.boolean(),
         twoTimesTest: z.boolean(),
         depleted: z.boolean(),
+        proRataAfterDepletion: z.boolean(),
       }),
     ),
     ledger: z.array(ledgerEntry).optional(),
+    analytics: z.record(z.string(), classAnalyticsSchema).optional(),
   }),
   { description: "The result of a projection (src/engine/result.ts)" },
 );
 
 // The mirrors above must describe exactly what the engine returns.
 type WithoutScenario<T> = Omit<T, "scenario">;
+type Keys<T> = { [K in keyof T]-?: T[K] extends readonly (infer E)[] ? [K, keyof E] : [K] }[keyof T];
+const resultKeysMirrorEngine: Same<Keys<z.infer<typeof projectionResultSchema>>, Keys<ProjectionResult>> extends true ? true : never = true;
+void resultKeysMirrorEngine;
 const resultMirrorsEngine: Same<WithoutScenario<z.infer<typeof projectionResultSchema>>, WithoutScenario<ProjectionResult>> extends true
   ? true
   : never = true;
