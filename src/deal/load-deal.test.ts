@@ -211,6 +211,12 @@ describe("loadDeal: validation errors, located", () => {
     expect(formatProblem(problems[1])).toBe(`${file}:31:${columnOf(file, 31, "six")}  classes[B].coupon.rate: expected a number, got "six"`);
   });
 
+  it("a key written twice in one mapping", () => {
+    const text = readFileSync(fixture("minimal.yaml"), "utf8").replace("{id: R, group:", "{id: R, id: S, group:");
+    const problems = problemsOf(() => parseDealText(text, "dup.yaml"));
+    expect(problems.map((p) => [p.line, p.message])).toEqual([[29, "Map keys must be unique"]]);
+  });
+
   it("an unknown rule kind lists the kinds", () => {
     const text = readFileSync(fixture("minimal.yaml"), "utf8").replace("kind: residual", "kind: remainder");
     const [problem] = problemsOf(() => parseDealText(text, "t.yaml"));

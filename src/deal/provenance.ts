@@ -122,7 +122,8 @@ function walk(state: WalkState, input: Node | null, at: Position, inherited: Pro
     const result: Record<string, unknown> = {};
     for (const pair of node.items) {
       const key = scalarKey(pair);
-      if (key === PROVENANCE_KEY) continue;
+      // A repeated key is reported by the YAML parser; the first one stands, so it does not cascade.
+      if (key === PROVENANCE_KEY || (key !== undefined && Object.hasOwn(result, key))) continue;
       const keyNode = pair.key as Node | null;
       if (key === undefined) {
         state.problems.push(state.sourceMap.problem(at.path, "mapping keys must be plain strings"));
