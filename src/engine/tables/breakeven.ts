@@ -60,8 +60,8 @@ export function atCdr(base: Scenario, cdr: number): Scenario {
   return { ...base, default: { unit: "cdr", values: [cdr] } };
 }
 
-function classLoss(result: ProjectionResult, classId: string, cdr: number, initialBalance: number): ClassLoss {
-  const rows = result.classes[classId].flows;
+function classLoss(result: ProjectionResult, classId: string, cdr: number): ClassLoss {
+  const { flows: rows, initialBalance } = result.classes[classId];
   let total = 0;
   let first: (typeof rows)[number] | null = null;
   for (const row of rows) {
@@ -94,7 +94,7 @@ export function breakeven(input: BreakevenInput): BreakevenResult {
     let l = losses.get(h);
     if (!l) {
       const cdr = h / 100;
-      l = classLoss(projector(deal, atCdr(input.baseScenario, cdr)), classId, cdr, spec.initialBalance);
+      l = classLoss(projector(deal, atCdr(input.baseScenario, cdr)), classId, cdr);
       losses.set(h, l);
     }
     return l;

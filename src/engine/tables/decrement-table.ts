@@ -89,7 +89,7 @@ export function decrementTable(input: DecrementTableInput): DecrementTable {
       continue;
     }
     const perSpeed = results.map((r) => r.classes[id]);
-    const initial = notional ? (perSpeed[0].flows[0]?.beginBalance ?? 0) : spec.initialBalance;
+    const initial = notional ? (perSpeed[0].flows[0]?.beginBalance ?? 0) : perSpeed[0].initialBalance;
     if (!(initial > 0)) {
       skipped.push({ classId: id, reason: "no initial balance" });
       continue;
