@@ -12,9 +12,10 @@
  *   the late interest reimbursing the servicer's interest advances (reported as
  *   collected and reimbursed) and the late principal its principal advances
  *   (kept by the servicer, outside the remittance);
- * - a loan leaving foreclosure or REO is liquidated: proceeds net of expenses
- *   (costs plus the loan's outstanding advances) cover (1 − severity) of the
- *   balance, severity 25%–60%; later it may bring a Subsequent Recovery;
+ * - a loan leaving foreclosure or REO is liquidated: the month's interest is
+ *   advanced, and proceeds net of expenses (costs plus all the loan's advances)
+ *   cover (1 − severity) of the balance, severity 25%–60%; later it may bring a
+ *   Subsequent Recovery;
  * - a current loan may pay off (the deal's pricing speed by loan age) on a day
  *   of the Prepayment Period (16th of the prior month to the 15th): a payoff in
  *   the prior month pays interest only through its day, a Prepayment Interest
@@ -213,7 +214,8 @@ function simulateLoanMonth(s: SimLoan, ctx: MonthContext): LoanRemittance {
   if (next === "liquidated") {
     const severity = 0.25 + 0.35 * rng();
     const costs = Math.round(begin * (0.03 + 0.05 * rng()));
-    const expenses = costs + s.principalAdvances + s.interestAdvances;
+    // The month's interest is advanced too; all advances are reimbursed from the proceeds.
+    const expenses = costs + s.principalAdvances + s.interestAdvances + interestDue;
     const net = Math.round(begin * (1 - severity));
     s.open = false;
     s.loss = begin - net;
@@ -224,6 +226,7 @@ function simulateLoanMonth(s: SimLoan, ctx: MonthContext): LoanRemittance {
       endingBalance: cents(0),
       delinquencyStatus: s.status,
       liquidated: true,
+      interestAdvance: cents(interestDue),
       liquidationProceeds: cents(net + expenses),
       liquidationExpenses: cents(expenses),
     };
