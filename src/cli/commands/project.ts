@@ -6,11 +6,12 @@ import { formatScenarioText } from "../../engine/scenario-text.js";
 import { project } from "../../engine/project.js";
 import type { ProjectionResult } from "../../engine/result.js";
 import { loadDealForCli } from "../load-deal-for-cli.js";
+import { addPriceOptions, priceForCli, pricingRequestFromFlags, renderAnalyticsCsv, renderAnalyticsTable, type PriceFlags } from "../price-options.js";
 import { addScenarioOptions, scenarioFromFlags, type ScenarioFlags } from "../scenario-options.js";
 import { money, percent, renderCsv, renderTable } from "../text-table.js";
 import { UserError } from "../user-error.js";
 
-interface ProjectFlags extends ScenarioFlags {
+interface ProjectFlags extends ScenarioFlags, PriceFlags {
   loanLevel?: boolean;
   format: string;
   ledger?: boolean;
@@ -23,7 +24,7 @@ export function register(program: Command): void {
     .command("project")
     .description("project every class of a deal under a prepayment/default/rate scenario")
     .argument("<deal>", "deal id (e.g. cwalt-2007-12t1) or path to a deal file");
-  addScenarioOptions(cmd)
+  addPriceOptions(addScenarioOptions(cmd))
     .option("--loan-level", "project each loan of the deal's tape instead of the rep lines")
     .option("--format <format>", "table, json or csv", "table")
     .option("--ledger", "include every ledger entry (json) or print the ledger (table/csv)")
@@ -33,12 +34,14 @@ export function register(program: Command): void {
       if (!["table", "json", "csv"].includes(flags.format)) throw new UserError(`--format: expected table, json or csv, got "${flags.format}"`);
       const loaded = await loadDealForCli(dealRef, flags.withoutAmendment);
       const scenario = scenarioFromFlags(flags, loaded.deal);
+      const pricing = pricingRequestFromFlags(flags, loaded.deal);
       const result = project(loaded.deal, scenario, {
         loanLevel: flags.loanLevel,
         ledger: flags.ledger,
         amendments: loaded.appliedAmendments,
         rulesAt: loaded.rulesAt,
       });
+      if (pricing) result.analytics = priceForCli(result, loaded.deal, pricing);
       if (flags.class !== undefined && !result.classes[flags.class]) {
         throw new UserError(`--class: ${loaded.deal.id} has no class "${flags.class}" (classes: ${Object.keys(result.classes).join(", ")})`);
       }
@@ -53,6 +56,7 @@ export function render(result: ProjectionResult, flags: { format: string; class?
 }
 
 function renderCsvOutput(result: ProjectionResult, flags: { class?: string; ledger?: boolean }): string {
+  if (result.analytics && !flags.class && !flags.ledger) return renderAnalyticsCsv(result.analytics);
   if (flags.ledger && result.ledger) {
     return renderCsv(["period", "from", "to", "amount", "rule", "kind"], result.ledger.map((e) => [e.period, e.from, e.to, e.amount.toFixed(2), e.rule, e.kind]));
   }
@@ -135,6 +139,11 @@ function renderTableOutput(result: ProjectionResult, flags: { class?: string; le
     for (const t of lastTest) {
       out.push(`Group ${t.group}, period ${t.period}: Senior Percentage ${percent(t.seniorPercentage)}, Senior Prepayment Percentage ${percent(t.seniorPrepaymentPercentage)}`);
     }
+  }
+  if (result.analytics) {
+    out.push("");
+    out.push("Pricing (per 100 of current face; bond-equivalent yields; 30/360 with the actual delay):");
+    out.push(renderAnalyticsTable(result.analytics));
   }
   if (flags.ledger && result.ledger) {
     out.push("");
