@@ -143,7 +143,7 @@ export function priceForCli(result: ProjectionResult, deal: Deal, request: Prici
 
 const fixed = (x: number | null, digits: number) => (x === null ? "-" : x.toFixed(digits));
 
-const HEADERS = ["class", "price", "accrued", "full price", "yield", "mortgage yield", "avg life", "Macaulay dur", "modified dur", "convexity", "coupon", "delay", "settle", "accrual start"];
+const HEADERS = ["class", "price", "accrued", "full price", "yield", "mortgage yield", "avg life", "Macaulay dur", "modified dur", "convexity", "DM bp", "coupon", "delay", "settle", "accrual start"];
 
 function analyticsRows(analytics: Record<string, ClassAnalytics>): string[][] {
   return Object.entries(analytics).map(([id, a]) => [
@@ -157,6 +157,7 @@ function analyticsRows(analytics: Record<string, ClassAnalytics>): string[][] {
     a.macaulayDuration.toFixed(3),
     a.modifiedDuration.toFixed(3),
     a.convexity.toFixed(2),
+    a.discountMargin === undefined ? "-" : (a.discountMargin * 100).toFixed(1),
     a.coupon.toFixed(4),
     String(a.delayDays),
     a.settlementDate,
@@ -166,7 +167,7 @@ function analyticsRows(analytics: Record<string, ClassAnalytics>): string[][] {
 
 /** The analytics as a text table: per 100 of current face, yields bond-equivalent percent, times in years. */
 export function renderAnalyticsTable(analytics: Record<string, ClassAnalytics>): string {
-  const columns = HEADERS.map((header, i) => ({ header, align: i === 0 || i >= 12 ? ("left" as const) : ("right" as const) }));
+  const columns = HEADERS.map((header, i) => ({ header, align: i === 0 || i >= 13 ? ("left" as const) : ("right" as const) }));
   return renderTable(columns, analyticsRows(analytics));
 }
 

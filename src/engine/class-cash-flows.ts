@@ -18,7 +18,7 @@
  *   class, the rate its projected interest implies (interest × 12 ÷ balance).
  */
 import { addMonths, type CivilDate, withDay } from "../core/civil-date.js";
-import { receiptDate, receiptTime, type CashFlow } from "../analytics/index.js";
+import { receiptDate, receiptTime, type CashFlow, type IndexConventionName } from "../analytics/index.js";
 import { assertNever } from "../core/assert-never.js";
 import type { ClassSpec, Deal } from "../deal/schema.js";
 import { indexFixings } from "./indices.js";
@@ -38,6 +38,8 @@ export interface ClassReceipt extends CashFlow {
   readonly receiptDate: CivilDate;
   readonly accrualStart: CivilDate;
   readonly accrualEnd: CivilDate;
+  /** A floating-rate class's index fixing for the period, percent (for the discount margin). */
+  readonly indexRate?: number;
 }
 
 export interface ClassCashFlows {
@@ -53,9 +55,26 @@ export interface ClassCashFlows {
   readonly currentFace: number;
   readonly originalFace: number;
   readonly firstPeriod: number;
+  /** For a floater: the index's convention (SF-53), when the index is one the standard names. */
+  readonly indexConvention?: IndexConventionName;
 }
 
 const HALF_CENT = 0.005;
+
+/**
+ * The SF-53 convention of an index, by the names deals use: One-, Three- and
+ * Six-Month LIBOR (ACT/360), One-Year LIBOR (ACT/ACT annual), Treasury bills,
+ * CMT, COFI. Undefined for an index the standard does not name.
+ */
+export function indexConventionOf(indexName: string): IndexConventionName | undefined {
+  const name = indexName.toUpperCase();
+  if (/^LIBOR_(1|3|6)M$/.test(name)) return "libor-under-1y";
+  if (/^LIBOR_(1Y|12M)$/.test(name)) return "libor-1y-plus";
+  if (name.startsWith("TBILL")) return "treasury-bill";
+  if (name.startsWith("CMT")) return "cmt";
+  if (name.startsWith("COFI")) return "cofi";
+  return undefined;
+}
 
 /** The (exclusive) end of period t's Interest Accrual Period for the class. */
 export function accrualPeriodEnd(deal: Deal, spec: ClassSpec, period: number): CivilDate {
@@ -119,6 +138,8 @@ export function classCashFlows(result: ProjectionResult, deal: Deal, classId: st
   if (!(currentFace > HALF_CENT)) throw new RangeError(`class ${classId}: nothing outstanding at settlement ${options.settlement}`);
   const originalFace = projected.notional ? rows[0].beginBalance : projected.initialBalance;
   const scale = 100 / currentFace;
+  const floatingIndex = spec.coupon.kind === "floater" ? spec.coupon.index : undefined;
+  const indexConvention = floatingIndex === undefined ? undefined : indexConventionOf(floatingIndex);
   const flows: ClassReceipt[] = [];
   for (let i = firstIndex; i < rows.length; i++) {
     const row = rows[i];
@@ -132,6 +153,7 @@ export function classCashFlows(result: ProjectionResult, deal: Deal, classId: st
       receiptDate: receiptDate(accrualEnd, delayDays),
       accrualStart: addMonths(accrualEnd, -1),
       accrualEnd,
+      ...(floatingIndex !== undefined ? { indexRate: indexFixings(deal, result.scenario, row.period)[floatingIndex] } : {}),
     });
   }
   return {
@@ -144,5 +166,6 @@ export function classCashFlows(result: ProjectionResult, deal: Deal, classId: st
     currentFace,
     originalFace,
     firstPeriod: first.period,
+    ...(indexConvention !== undefined ? { indexConvention } : {}),
   };
 }

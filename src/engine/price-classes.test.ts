@@ -68,6 +68,22 @@ describe("priceClasses at the Closing Date (SF-43 to SF-52)", () => {
   });
 });
 
+describe("discount margin of the floater (SF-53)", () => {
+  it("A-1 paying LIBOR + 0.40% on ACT/360 (hand-built), bought at 100 on a reset date, has a DM of exactly 0.40%", () => {
+    // Receipts on 2007-05-25, 06-25, 07-25: 30, 31 and 30 actual days from the 25th before, at 5.72%.
+    const face = 1_000_000;
+    const interest = [30, 31, 30].map((days) => (face * 0.0572 * days) / 360);
+    const floater = fakeResult(deal, { "A-1": { initialBalance: face, principal: [0, 0, face], interest } });
+    const a = priceClasses(floater, deal, { quotes: [{ classId: "A-1", price: 100 }], settlement: d("2007-04-25") })["A-1"];
+    expect(a.accruedInterest).toBe(0);
+    expect(a.discountMargin).toBeCloseTo(0.4, 10);
+  });
+
+  it("fixed-rate classes have none", () => {
+    expect(priceClasses(result, deal, { quotes: [{ classId: "A-3", price: 100 }] })["A-3"].discountMargin).toBeUndefined();
+  });
+});
+
 describe("priceClasses after the Closing Date", () => {
   it("settling 2007-05-10, A-3's buyer gets only June's distribution (May accrual) and pays 9 days", () => {
     const a = priceClasses(result, deal, { quotes: [{ classId: "A-3", price: 99 }], settlement: d("2007-05-10") })["A-3"];

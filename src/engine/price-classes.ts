@@ -16,6 +16,7 @@ import {
   accruedInterest,
   averageLife,
   convexity,
+  discountMargin,
   macaulayDuration,
   modifiedDuration,
   mortgageYieldFromBondEquivalent,
@@ -39,6 +40,16 @@ export interface PricingRequest {
   readonly delayDays?: number;
 }
 
+/**
+ * A floater's discount margin (SF-53) over its projected index path, on the
+ * index's own convention; undefined for other classes or an unnamed index.
+ */
+export function floaterDiscountMargin(cash: ClassCashFlows, fullPrice: number): number | undefined {
+  if (cash.indexConvention === undefined) return undefined;
+  const flows = cash.flows.map((f) => ({ date: f.receiptDate, interest: f.interest, principal: f.principal, indexRate: f.indexRate ?? Number.NaN }));
+  return discountMargin({ settlement: cash.settlement, flows, convention: cash.indexConvention, fullPrice });
+}
+
 /** Analytics of one class's cash flows at a quote. */
 export function analyzeClass(cash: ClassCashFlows, quote: { price: number } | { yield: number }): ClassAnalytics {
   const accrued = accruedInterest({ coupon: cash.coupon, accrualStart: cash.accrualStart, settlement: cash.settlement });
@@ -55,6 +66,7 @@ export function analyzeClass(cash: ClassCashFlows, quote: { price: number } | { 
     fullPrice = presentValue(cash.flows, y);
     price = fullPrice - accrued;
   }
+  const dm = floaterDiscountMargin(cash, fullPrice);
   return {
     quotedBy: "price" in quote ? "price" : "yield",
     price,
@@ -73,6 +85,7 @@ export function analyzeClass(cash: ClassCashFlows, quote: { price: number } | { 
     delayDays: cash.delayDays,
     factor: cash.originalFace > 0 ? cash.currentFace / cash.originalFace : 0,
     firstPaymentPeriod: cash.firstPeriod,
+    ...(dm !== undefined ? { discountMargin: dm } : {}),
   };
 }
 

@@ -121,4 +121,6 @@ export interface ClassAnalytics {
   factor: number;
   /** First Distribution Date whose cash goes to the buyer. */
   firstPaymentPeriod: number;
+  /** Floaters only: discount margin over the projected index path (SF-53), percent. */
+  discountMargin?: number;
 }

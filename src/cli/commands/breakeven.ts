@@ -75,12 +75,12 @@ export function renderBreakevenText(r: BreakevenResult): string {
   out.push(`Assumptions: ${describeScenario(r.scenario)}; constant CDR searched on a 0.01 grid up to ${r.maxCdr}`);
   out.push("");
   if (r.breakevenCdr === null) {
-    out.push(`Class ${r.classId} loses less than ${money(r.lossThreshold)} of principal even at ${r.maxCdr} CDR (loss there ${money(r.loss.totalWritedown)}).`);
+    out.push(`Class ${r.classId} loses less than $${money(r.lossThreshold)} of principal even at ${r.maxCdr} CDR (loss there $${money(r.loss.totalWritedown)}).`);
   } else {
-    out.push(`Breakeven CDR:      ${r.breakevenCdr.toFixed(2)}  (the class first loses at least ${money(r.lossThreshold)} of principal)`);
+    out.push(`Breakeven CDR:      ${r.breakevenCdr.toFixed(2)}  (the class first loses at least $${money(r.lossThreshold)} of principal)`);
     out.push(`Highest CDR without loss: ${r.highestCdrWithoutLoss === null ? "none (it loses at 0 CDR)" : r.highestCdrWithoutLoss.toFixed(2)}`);
     out.push(
-      `Loss at ${r.breakevenCdr.toFixed(2)} CDR:  ${money(r.loss.totalWritedown)} (${r.loss.percentOfInitialBalance.toFixed(6)}% of the initial balance)` +
+      `Loss at ${r.breakevenCdr.toFixed(2)} CDR:  $${money(r.loss.totalWritedown)} (${r.loss.percentOfInitialBalance.toFixed(6)}% of the initial balance)` +
         (r.loss.firstLossPeriod === null ? "" : `, first written down in period ${r.loss.firstLossPeriod} (${r.loss.firstLossDate})`),
     );
   }

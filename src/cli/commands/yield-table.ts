@@ -107,6 +107,10 @@ export function renderYieldTable(table: YieldTable): string {
   ]);
   rows.push(["WAL (years)", ...table.bySpeed.map((s) => years(s.averageLife))]);
   rows.push([`Mod dur @ ${table.referenceQuote.toFixed(3)}`, ...table.bySpeed.map((s) => s.modifiedDuration.toFixed(2))]);
+  const reference = table.rows.find((r) => r.quote === table.referenceQuote)!;
+  if (reference.cells[0].discountMargin !== undefined) {
+    rows.push([`DM bp @ ${table.referenceQuote.toFixed(3)}`, ...reference.cells.map((c) => (c.discountMargin! * 100).toFixed(1))]);
+  }
   rows.push(["First principal", ...table.bySpeed.map((s) => s.firstPrincipalDate ?? "-")]);
   rows.push(["Last principal", ...table.bySpeed.map((s) => s.lastPrincipalDate ?? "-")]);
   out.push(renderTable(columns, rows));
@@ -114,13 +118,13 @@ export function renderYieldTable(table: YieldTable): string {
 }
 
 export function renderYieldCsv(table: YieldTable): string {
-  const headers = ["speed", "unit", "price", "yield", "mortgage_yield", "accrued", "average_life", "modified_duration", "convexity", "first_principal", "last_principal"];
+  const headers = ["speed", "unit", "price", "yield", "mortgage_yield", "accrued", "average_life", "modified_duration", "convexity", "discount_margin_bp", "first_principal", "last_principal"];
   const rows: (string | number)[][] = [];
   table.speeds.forEach((speed, j) => {
     for (const r of table.rows) {
       const c = r.cells[j];
       const s = table.bySpeed[j];
-      rows.push([speed, table.unit, c.price.toFixed(6), c.yield.toFixed(6), c.mortgageYield.toFixed(6), c.accruedInterest.toFixed(6), years(c.averageLife), c.modifiedDuration.toFixed(4), c.convexity.toFixed(4), s.firstPrincipalDate ?? "", s.lastPrincipalDate ?? ""]);
+      rows.push([speed, table.unit, c.price.toFixed(6), c.yield.toFixed(6), c.mortgageYield.toFixed(6), c.accruedInterest.toFixed(6), years(c.averageLife), c.modifiedDuration.toFixed(4), c.convexity.toFixed(4), c.discountMargin === undefined ? "" : (c.discountMargin * 100).toFixed(2), s.firstPrincipalDate ?? "", s.lastPrincipalDate ?? ""]);
     }
   });
   return renderCsv(headers, rows);
