@@ -33,6 +33,7 @@ import { amortizingPayment } from "../../collateral/level-pay.js";
 import { deriveSeed, seededRandom } from "../../collateral/prng.js";
 import { addDays, addMonths, civilDate, daysInMonth, toYmd, withDay, type CivilDate } from "../../core/civil-date.js";
 import { allocateCents, cents, type Cents } from "../../core/money.js";
+import { valueAt, type PeriodVector } from "../../core/vector.js";
 import type { Deal } from "../../deal/schema.js";
 import { distributionDate } from "../../engine/schedule.js";
 import { requiredIndices } from "../distribution/required-indices.js";
@@ -48,6 +49,8 @@ export interface SimulationOptions {
   readonly transitions?: TransitionMatrix;
   /** Multiple of the deal's pricing speed for payoffs (1 = the pricing speed). */
   readonly speedMultiple?: number;
+  /** Index fixings by period (1-based, last value held) instead of the random walk. */
+  readonly indexPaths?: Readonly<Record<string, PeriodVector>>;
 }
 
 interface SimLoan {
@@ -163,7 +166,9 @@ export function simulateServicing(deal: Deal, loans: TrustLoans, options: Simula
       cap: Math.min(Math.round((poolBegin * compensatingInterestRate) / 1200), Math.round((poolBegin * masterServicingFeeRate) / 1200)),
     });
     for (const name of indexNames) {
-      if (period > 1) fixings[name] = Math.max(0, Math.round((fixings[name] + (rng() - 0.45) * 0.16) * 1e5) / 1e5);
+      const path = options.indexPaths?.[name];
+      if (path) fixings[name] = valueAt(path, period);
+      else if (period > 1) fixings[name] = Math.max(0, Math.round((fixings[name] + (rng() - 0.45) * 0.16) * 1e5) / 1e5);
     }
     out.push({
       header: {
