@@ -72,10 +72,21 @@ export function installErrorHandlers(app: FastifyInstance): void {
       .type("application/json")
       .send(errorBody(500, "internal", "internal error; the server log has the details (request id " + request.id + ")"));
   });
+}
+
+/**
+ * Unknown paths: JSON 404s for the API; with `spa`, other GETs of paths
+ * without a file extension get the web app's index.html (client-side routes).
+ */
+export function installNotFoundHandler(app: FastifyInstance, spa: boolean): void {
   app.setNotFoundHandler((request, reply) => {
-    reply
+    const path = request.url.split("?")[0];
+    if (spa && request.method === "GET" && !path.startsWith("/api/") && !/\.[a-z0-9]+$/i.test(path)) {
+      return reply.sendFile("index.html");
+    }
+    return reply
       .status(404)
       .type("application/json")
-      .send(errorBody(404, "not_found", `no route ${request.method} ${request.url.split("?")[0]}; see /openapi.json or /docs`));
+      .send(errorBody(404, "not_found", `no route ${request.method} ${path}; see /openapi.json or /docs`));
   });
 }

@@ -71,11 +71,26 @@ function problemPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+type Issue = z.core.$ZodIssue;
+
+/**
+ * A union's "Invalid input" says nothing useful: report the issues of the
+ * branch that got furthest (its first issue has the longest path), e.g. a
+ * scenario object's bad field rather than "not a string".
+ */
+function explain(issue: Issue): Issue[] {
+  if (issue.code !== "invalid_union" || issue.errors.length === 0) return [issue];
+  const depth = (branch: readonly Issue[]) => Math.max(...branch.map((i) => i.path.length));
+  const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0];
+  if (depth(best) === 0) return [issue];
+  return best.flatMap((i) => explain({ ...i, path: [...issue.path, ...i.path] } as Issue));
+}
+
 function parseInput<T>(schema: z.ZodType<T> | undefined, value: unknown, where: InputProblem["in"]): T {
   if (!schema) return value as T;
   const r = schema.safeParse(value ?? (where === "body" ? undefined : {}));
   if (r.success) return r.data;
-  const problems: InputProblem[] = r.error.issues.map((issue) => ({
+  const problems: InputProblem[] = r.error.issues.flatMap(explain).map((issue) => ({
     in: where,
     path: problemPath(issue.path),
     message: issue.message,

@@ -15,9 +15,11 @@ import fastifyStatic from "@fastify/static";
 import { DealCatalog } from "./catalog.js";
 import type { ApiContext } from "./context.js";
 import { DOCS_PAGE } from "./docs-page.js";
-import { ApiError, installErrorHandlers } from "./errors.js";
+import { installErrorHandlers, installNotFoundHandler } from "./errors.js";
 import { buildOpenApiDocument } from "./openapi.js";
 import { registerRoute, type RouteSpec } from "./route.js";
+import { openStore, type Store } from "../store/open-store.js";
+import { adminRoutes } from "./routes/admin.js";
 import { dealRoutes } from "./routes/deals.js";
 import { runRoutes } from "./routes/runs.js";
 import { systemRoutes } from "./routes/system.js";
@@ -41,7 +43,12 @@ export interface ServerOptions {
   /** Body size limit, bytes (default 1 MiB). */
   readonly bodyLimit?: number;
   readonly logger?: boolean;
-  /** Extra routes (the administration routes register here when the store is configured). */
+  /**
+   * The trustee's store (an open `Store`, or a location for `openStore`: a SQLite
+   * file or a postgres:// URL). Without one the administration routes are absent.
+   */
+  readonly store?: Store | string;
+  /** Extra routes (tests). */
   readonly extraRoutes?: (ctx: ApiContext) => RouteSpec<any, any, any>[];
 }
 
@@ -87,6 +94,17 @@ export async function buildServer(options: ServerOptions = {}): Promise<TrancheS
     await pool.close();
   });
 
+  let store: Store | undefined;
+  if (typeof options.store === "string") {
+    store = await openStore(options.store);
+    const opened = store;
+    app.addHook("onClose", async () => {
+      await opened.close();
+    });
+  } else {
+    store = options.store;
+  }
+
   const ctx: ApiContext = {
     catalog: new DealCatalog(options.dealsDirectory),
     pool,
@@ -95,6 +113,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<TrancheS
   const routes: RouteSpec<any, any, any>[] = [
     ...dealRoutes(ctx),
     ...runRoutes(ctx),
+    ...(store ? adminRoutes(ctx, store) : []),
     ...(options.extraRoutes?.(ctx) ?? []),
     ...systemRoutes(ctx),
   ];
@@ -112,15 +131,9 @@ export async function buildServer(options: ServerOptions = {}): Promise<TrancheS
   const webRoot = options.webRoot === undefined ? join(repoRoot(), "web", "dist") : options.webRoot;
   if (webRoot && existsSync(join(webRoot, "index.html"))) {
     await app.register(fastifyStatic, { root: webRoot, prefix: "/", index: ["index.html"], wildcard: false });
-    // Client-side routes fall back to the app; unknown API paths stay JSON 404s.
-    app.setNotFoundHandler((request, reply) => {
-      const path = request.url.split("?")[0];
-      if (request.method === "GET" && !path.startsWith("/api/") && !/\.[a-z0-9]+$/i.test(path)) {
-        return reply.sendFile("index.html");
-      }
-      throw new ApiError(404, "not_found", `no route ${request.method} ${path}; see /openapi.json or /docs`);
-    });
+    installNotFoundHandler(app, true);
   } else {
+    installNotFoundHandler(app, false);
     app.get("/", async (_req, reply) =>
       reply
         .type("text/html; charset=utf-8")

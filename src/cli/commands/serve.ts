@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { buildServer } from "../../api/server.js";
+import { isPostgresUrl, resolveStoreLocation, StoreError } from "../../store/open-store.js";
 import { UserError } from "../user-error.js";
 
 interface ServeFlags {
@@ -34,7 +35,7 @@ export function register(program: Command): void {
     .description("Serve the HTTP API, its docs and the web workbench")
     .option("--port <port>", "port to listen on", "8080")
     .option("--host <host>", "interface to listen on (0.0.0.0 for every interface)", "127.0.0.1")
-    .option("--db <file>", "the embedded database of posted remittances and statements", ".tranche/tranche.db")
+    .option("--db <file|url>", "the store of posted remittances and statements: a SQLite file or a postgres:// URL (default TRANCHE_DB, else .tranche/tranche.db)")
     .option("--deals <dir>", "directory of deal files (default the repository's deals/)")
     .option("--workers <n>", "compute worker threads", "2")
     .option("--timeout <ms>", "run-time limit per request, milliseconds", "30000")
@@ -48,7 +49,14 @@ export function register(program: Command): void {
       if (dealsDirectory && !existsSync(dealsDirectory)) throw new UserError(`--deals: no directory ${dealsDirectory}`);
       const webRoot = flags.web === undefined ? undefined : resolve(flags.web);
       if (webRoot && !existsSync(resolve(webRoot, "index.html"))) throw new UserError(`--web: ${webRoot} has no index.html; run npm run build:web`);
-      const app = await buildServer({ dealsDirectory, webRoot, workers, runTimeoutMs, logger: flags.log ?? false });
+      const storeLocation = resolveStoreLocation(flags.db);
+      let app;
+      try {
+        app = await buildServer({ dealsDirectory, webRoot, workers, runTimeoutMs, logger: flags.log ?? false, store: storeLocation });
+      } catch (error) {
+        if (error instanceof StoreError) throw new UserError(error.message);
+        throw error;
+      }
       try {
         await app.listen({ port, host: flags.host });
       } catch (error) {
@@ -61,7 +69,7 @@ export function register(program: Command): void {
       const address = app.server.address();
       const shown = typeof address === "object" && address ? `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}` : String(address);
       const writes = process.env.TRANCHE_API_TOKEN ? "writes need the bearer token in TRANCHE_API_TOKEN" : "read-only (set TRANCHE_API_TOKEN to allow writes)";
-      process.stderr.write(`tranche: serving ${shown}  (workbench /, API docs /docs; ${writes})\n`);
+      process.stderr.write(`tranche: serving ${shown}  (workbench /, API docs /docs; store ${isPostgresUrl(storeLocation) ? "PostgreSQL" : storeLocation}; ${writes})\n`);
       await new Promise<void>((done) => {
         const stop = () => {
           process.stderr.write("tranche: stopping\n");
