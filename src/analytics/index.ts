@@ -17,3 +17,4 @@ export * from "./spread.js";
 export * from "./index-convention.js";
 export * from "./discount-margin.js";
 export * from "./effective-duration.js";
+export * from "./cash-flow-measures.js";

@@ -11,18 +11,7 @@
  * @example result.analytics = priceClasses(result, deal, {quotes: [{classId: "A-3", price: 99.5}]});
  */
 import type { CivilDate } from "../core/civil-date.js";
-import {
-  accruedDays,
-  accruedInterest,
-  averageLife,
-  convexity,
-  discountMargin,
-  macaulayDuration,
-  modifiedDuration,
-  mortgageYieldFromBondEquivalent,
-  presentValue,
-  yieldFromPrice,
-} from "../analytics/index.js";
+import { accruedDays, accruedInterest, cashFlowMeasures, discountMargin } from "../analytics/index.js";
 import type { Deal } from "../deal/schema.js";
 import { classCashFlows, type ClassCashFlows } from "./class-cash-flows.js";
 import type { ClassAnalytics, ProjectionResult } from "./result.js";
@@ -53,31 +42,22 @@ export function floaterDiscountMargin(cash: ClassCashFlows, fullPrice: number): 
 /** Analytics of one class's cash flows at a quote. */
 export function analyzeClass(cash: ClassCashFlows, quote: { price: number } | { yield: number }): ClassAnalytics {
   const accrued = accruedInterest({ coupon: cash.coupon, accrualStart: cash.accrualStart, settlement: cash.settlement });
-  let price: number;
-  let fullPrice: number;
-  let y: number;
-  if ("price" in quote) {
-    if (!Number.isFinite(quote.price) || quote.price <= 0) throw new RangeError(`class ${cash.classId}: price must be a positive number, got ${quote.price}`);
-    price = quote.price;
-    fullPrice = price + accrued;
-    y = yieldFromPrice(cash.flows, fullPrice);
-  } else {
-    y = quote.yield;
-    fullPrice = presentValue(cash.flows, y);
-    price = fullPrice - accrued;
+  if ("price" in quote && (!Number.isFinite(quote.price) || quote.price <= 0)) {
+    throw new RangeError(`class ${cash.classId}: price must be a positive number, got ${quote.price}`);
   }
-  const dm = floaterDiscountMargin(cash, fullPrice);
+  const m = cashFlowMeasures(cash.flows, "price" in quote ? { fullPrice: quote.price + accrued } : { yield: quote.yield });
+  const dm = floaterDiscountMargin(cash, m.fullPrice);
   return {
     quotedBy: "price" in quote ? "price" : "yield",
-    price,
-    fullPrice,
+    price: "price" in quote ? quote.price : m.fullPrice - accrued,
+    fullPrice: m.fullPrice,
     accruedInterest: accrued,
-    yield: y,
-    mortgageYield: mortgageYieldFromBondEquivalent(y),
-    averageLife: averageLife(cash.flows),
-    macaulayDuration: macaulayDuration(cash.flows, y),
-    modifiedDuration: modifiedDuration(cash.flows, y),
-    convexity: convexity(cash.flows, y),
+    yield: m.yield,
+    mortgageYield: m.mortgageYield,
+    averageLife: m.averageLife,
+    macaulayDuration: m.macaulayDuration,
+    modifiedDuration: m.modifiedDuration,
+    convexity: m.convexity,
     settlementDate: cash.settlement,
     accrualStartDate: cash.accrualStart,
     accruedDays: accruedDays(cash.accrualStart, cash.settlement),
