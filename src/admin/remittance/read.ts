@@ -12,6 +12,7 @@ import { RemittanceError, type RemittanceProblem } from "./problems.js";
 import { checkLoanRows } from "./row-checks.js";
 import { checkTotals } from "./totals.js";
 import {
+  DELINQUENCY_STATUSES,
   LOAN_CSV_COLUMNS,
   remittanceSchema,
   remittanceTotalsSchema,
@@ -209,8 +210,11 @@ function describeIssue(issue: z.core.$ZodIssue, label: string): string {
       return issue.input === undefined ? "required field is missing" : `expected ${issue.expected}, got ${got(issue.input)}`;
     case "unrecognized_keys":
       return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
-    case "invalid_value":
-      return `must be ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`}; got ${got(issue.input)}`;
+    case "invalid_value": {
+      // zod lists an enum's values with integer-like ones first; show the delinquency statuses in their order.
+      const values = issue.values.length === DELINQUENCY_STATUSES.length && DELINQUENCY_STATUSES.every((s) => issue.values.includes(s)) ? [...DELINQUENCY_STATUSES] : issue.values;
+      return `must be ${values.length === 1 ? JSON.stringify(values[0]) : `one of ${values.map((v) => JSON.stringify(v)).join(", ")}`}; got ${got(issue.input)}`;
+    }
     case "too_small":
     case "too_big":
     case "custom":
