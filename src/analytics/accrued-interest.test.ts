@@ -4,7 +4,7 @@ import { accruedDays, accruedInterest, settlementCost } from "./accrued-interest
 
 const d = (s: string) => s as CivilDate;
 
-describe("accrued interest and settlement cost (SF-46)", () => {
+describe("accrued interest and settlement cost (STANDARDS §1)", () => {
   it("calendar-month class settling on the Closing Date: 29 days of April at 6%", () => {
     expect(accruedDays(d("2007-04-01"), d("2007-04-30"))).toBe(29);
     expect(accruedInterest({ coupon: 6, accrualStart: d("2007-04-01"), settlement: d("2007-04-30") })).toBeCloseTo((6 * 29) / 360, 14);

@@ -1,5 +1,5 @@
 /**
- * Accrued interest and settlement cost (SIFMA SF-46; STANDARDS.md §1):
+ * Accrued interest and settlement cost (SIFMA SF-43 to SF-46; STANDARDS.md §1):
  *
  *     settlement cost = face × factor × price/100 + face × factor × (coupon/100) × N/360,
  *

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { averageLife } from "./average-life.js";
 
-describe("average life (SF-50)", () => {
+describe("average life (STANDARDS §5)", () => {
   it("weights receipt times by principal", () => {
     const flows = [
       { time: 1, interest: 5, principal: 25 },

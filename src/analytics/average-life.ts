@@ -1,5 +1,5 @@
 /**
- * Average life (SIFMA SF-50; STANDARDS.md §5):
+ * Average life (SIFMA SF-47 to SF-55; STANDARDS.md §5):
  *
  *     AL = Σ T_k × principal_k / Σ principal_k,
  *

@@ -18,7 +18,7 @@ function levelPay(ratePercent: number, months: number): CashFlow[] {
   return flows;
 }
 
-describe("bond-equivalent yield (SF-47, semiannual compounding)", () => {
+describe("bond-equivalent yield (STANDARDS §5, semiannual compounding)", () => {
   it("one cash flow of 106.09 a year out at 100 full yields exactly 6% (1.03² = 1.0609)", () => {
     const flows = [{ time: 1, interest: 0, principal: 106.09 }];
     expect(yieldFromPrice(flows, 100)).toBeCloseTo(6, 10);

@@ -1,5 +1,5 @@
 /**
- * Bond-equivalent yield (SIFMA SF-47, SF-49; STANDARDS.md §5): the yield Y, in
+ * Bond-equivalent yield (SIFMA SF-47 to SF-55; STANDARDS.md §5): the yield Y, in
  * percent, compounded semiannually, that solves
  *
  *     FullPrice = Σ CF_k / (1 + Y/200)^(2 T_k),

@@ -1,5 +1,5 @@
 /**
- * Every fixed-cash-flow measure of SF-47 to SF-52 at once, at a full price or
+ * Every fixed-cash-flow measure of SF-47 to SF-55 at once, at a full price or
  * at a yield: what a yield table cell or a priced class shows.
  *
  * `monthlyCashFlows` turns month-by-month rows (a pool's or a class's, month 1

@@ -1,5 +1,5 @@
 /**
- * Cash-flow convexity at a bond-equivalent yield (SIFMA SF-52; STANDARDS.md §5):
+ * Cash-flow convexity at a bond-equivalent yield (SIFMA SF-47 to SF-55; STANDARDS.md §5):
  *
  *     C = (1/FullPrice) × (1 + Y/200)^−2 × Σ T_k (T_k + 1/2) CF_k / (1 + Y/200)^(2 T_k),
  *

@@ -5,7 +5,7 @@ import { macaulayDuration, modifiedDuration } from "./duration.js";
 
 const parBond: CashFlow[] = Array.from({ length: 20 }, (_, k) => ({ time: (k + 1) / 2, interest: 3, principal: k === 19 ? 100 : 0 }));
 
-describe("Macaulay and modified duration (SF-52)", () => {
+describe("Macaulay and modified duration (STANDARDS §5)", () => {
   it("a zero-coupon flow's Macaulay duration is its time; modified divides by 1 + Y/200", () => {
     const flows = [{ time: 5, interest: 0, principal: 100 }];
     expect(macaulayDuration(flows, 6)).toBeCloseTo(5, 12);
@@ -21,7 +21,7 @@ describe("Macaulay and modified duration (SF-52)", () => {
   });
 });
 
-describe("cash-flow convexity (SF-52)", () => {
+describe("cash-flow convexity (STANDARDS §5)", () => {
   it("a zero at T has convexity T (T + ½) / (1 + Y/200)²", () => {
     expect(convexity([{ time: 2, interest: 0, principal: 100 }], 0)).toBeCloseTo(5, 12);
     expect(convexity([{ time: 7, interest: 0, principal: 100 }], 5)).toBeCloseTo((7 * 7.5) / 1.025 ** 2, 12);

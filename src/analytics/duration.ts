@@ -1,5 +1,5 @@
 /**
- * Macaulay and modified duration at a bond-equivalent yield (SIFMA SF-52;
+ * Macaulay and modified duration at a bond-equivalent yield (SIFMA SF-47 to SF-55;
  * STANDARDS.md §5):
  *
  *     Macaulay = (1/FullPrice) × Σ T_k CF_k / (1 + Y/200)^(2 T_k),

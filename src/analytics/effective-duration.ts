@@ -1,5 +1,5 @@
 /**
- * Effective duration and convexity (SIFMA SF-52; STANDARDS.md §5): from
+ * Effective duration and convexity (SIFMA SF-47 to SF-55; STANDARDS.md §5): from
  * repricing with the cash flows re-projected at rates shifted by ±Δ, as
  * opposed to the cash-flow (modified) duration that holds them fixed. The
  * caller supplies `reprice(shiftBp)`, the full price after shifting the rates

@@ -1,5 +1,5 @@
 /**
- * Mortgage yield (SIFMA SF-49; STANDARDS.md §5): the monthly-compounded yield
+ * Mortgage yield (SIFMA SF-47 to SF-55; STANDARDS.md §5): the monthly-compounded yield
  * equivalent to a bond-equivalent (semiannual) yield Y,
  *
  *     mortgage yield = 1200 × ((1 + Y/200)^(1/6) − 1).

@@ -26,7 +26,7 @@ function bal(remaining: number): number {
   return (1 - Math.pow(r, -remaining)) / (1 - Math.pow(r, -ISSUE_TERM));
 }
 
-/** SF-4 to SF-9: SMM (fraction) of a PSA multiple at loan age MONTH. */
+/** SF-4 to SF-15: SMM (fraction) of a PSA multiple at loan age MONTH. */
 function psaSmm(psa: number, month: number): number {
   const cpr = Math.min(1, (psa / 100) * 0.002 * Math.min(Math.max(month, 1), 30));
   return 1 - Math.pow(1 - cpr, 1 / 12);

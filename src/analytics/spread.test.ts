@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { spreadToCurve, yieldSpread } from "./spread.js";
 import { curveYield, flatCurve, yieldCurve } from "./yield-curve.js";
 
-describe("yield curve and spreads (SF-51)", () => {
+describe("yield curve and spreads (STANDARDS §5)", () => {
   const curve = yieldCurve([
     { term: 10, yield: 5.3 },
     { term: 2, yield: 4.5 },

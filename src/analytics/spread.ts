@@ -1,6 +1,7 @@
 /**
- * Yield spreads (SIFMA SF-51): a security's bond-equivalent yield less a
- * benchmark's yield on the same basis. For an amortizing class the benchmark
+ * Yield spreads: a security's bond-equivalent yield less a benchmark's yield
+ * on the same basis (for a floater against its index, SIFMA SF-51; STANDARDS.md
+ * §5). For an amortizing class the benchmark
  * is read off the curve at the class's weighted average life (the market's
  * "spread to the interpolated curve at the WAL"); a flat yield is a curve of
  * one point.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { totalReturn } from "./total-return.js";
 
-describe("total return (SF-55)", () => {
+describe("total return (STANDARDS §5)", () => {
   it("a two-year zero bought at 6% and valued at 6% after a year returns 6%", () => {
     // 100 × 1.03^4 = 112.55088100; at the horizon worth 112.550881 / 1.03² = 106.09.
     const r = totalReturn({

@@ -1,5 +1,5 @@
 /**
- * Total return over a horizon (SIFMA SF-55; STANDARDS.md §5):
+ * Total return over a horizon (SIFMA Uniform Practices SF-47 to SF-55; STANDARDS.md §5):
  *
  *     TR = 200 × ((P_T / P_0)^(1/(2T)) − 1)   (bond-equivalent, percent),
  *

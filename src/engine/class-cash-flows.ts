@@ -8,7 +8,7 @@
  *   prior month's distribution day to the day before this month's. The buyer
  *   receives the distributions of every accrual period ending after settlement
  *   (an earlier period's distribution goes to the holder of record) and pays
- *   accrued interest from the start of the first one (SIFMA SF-46).
+ *   accrued interest from the start of the first one (SIFMA SF-43 to SF-46).
  * - Receipt: the period's end plus the class's actual delay (`accrual.delayDays`,
  *   SF-43: 24 for calendar-month classes paid on the 25th, 0 for the 25th-to-24th
  *   floaters), on 30/360 from settlement; Business Day adjustments are ignored.

@@ -1,11 +1,11 @@
 /**
  * `priceClasses(result, deal, request)`: price/yield analytics for the quoted
- * classes of a projection (SIFMA SF-43 to SF-52), for `tranche project
+ * classes of a projection (SIFMA SF-43 to SF-55), for `tranche project
  * --price/--yield` and the investor tables.
  *
  * Each class is quoted by a clean price per 100 of current face or by a
  * bond-equivalent yield; the other is solved. Full price = price + accrued
- * interest (30/360 from the accrual start to settlement, SF-46). Settlement
+ * interest (30/360 from the accrual start to settlement, SF-43 to SF-46). Settlement
  * defaults to the Closing Date. The caller attaches the record to the result:
  *
  * @example result.analytics = priceClasses(result, deal, {quotes: [{classId: "A-3", price: 99.5}]});

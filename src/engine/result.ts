@@ -88,7 +88,7 @@ export interface ProjectionResult {
 }
 
 /**
- * One class priced at a settlement date (SIFMA SF-43 to SF-52), per 100 of the
+ * One class priced at a settlement date (SIFMA SF-43 to SF-55), per 100 of the
  * class's face (or notional) outstanding at settlement. Yields are percent,
  * times in years (30/360 from settlement, actual delay included).
  */

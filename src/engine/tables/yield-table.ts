@@ -1,7 +1,7 @@
 /**
  * The yield table of a class: bond-equivalent yield at each price (or price at
  * each yield) and prepayment speed, with the average life, modified duration
- * and principal window per speed (SIFMA SF-47 to SF-52 via `priceClasses`).
+ * and principal window per speed (SIFMA SF-47 to SF-55 via `priceClasses`).
  * One projection per speed; every quote at that speed prices its cash flows.
  */
 import type { CivilDate } from "../../core/civil-date.js";
