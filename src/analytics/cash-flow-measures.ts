@@ -4,7 +4,7 @@
  *
  * `monthlyCashFlows` turns month-by-month rows (a pool's or a class's, month 1
  * first) into receipt times for a settlement on the first day of month 1's
- * accrual: month k is received (30k + delay)/360 years later (SF-43).
+ * accrual: month k is received (30k + delay)/360 years later (SF-43 to SF-46, STANDARDS.md §1).
  *
  * @example cashFlowMeasures(monthlyCashFlows(rows, {delayDays: 24}), {fullPrice: 100})
  */
@@ -41,7 +41,7 @@ export function cashFlowMeasures(flows: readonly CashFlow[], quote: { readonly f
 }
 
 export interface MonthlyOptions {
-  /** Actual delay, days (SF-43): 0 when paid on the accrual month's last day + 1. */
+  /** Actual delay, days (STANDARDS.md §1): 0 when paid on the accrual month's last day + 1. */
   readonly delayDays: number;
   /** Multiplies every amount (e.g. 100 / starting balance for per-100 figures). Default 1. */
   readonly scale?: number;

@@ -4,7 +4,7 @@ import { receiptDate, receiptTime } from "./receipt-time.js";
 
 const d = (s: string) => s as CivilDate;
 
-describe("receipt with the actual delay (SF-43, STANDARDS §1)", () => {
+describe("receipt with the actual delay (STANDARDS §1)", () => {
   it.each([
     ["GNMA I", 14, "2007-05-15"],
     ["GNMA II", 19, "2007-05-20"],

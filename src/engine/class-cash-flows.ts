@@ -10,7 +10,7 @@
  *   (an earlier period's distribution goes to the holder of record) and pays
  *   accrued interest from the start of the first one (SIFMA SF-43 to SF-46).
  * - Receipt: the period's end plus the class's actual delay (`accrual.delayDays`,
- *   SF-43: 24 for calendar-month classes paid on the 25th, 0 for the 25th-to-24th
+ *   STANDARDS.md §1: 24 for calendar-month classes paid on the 25th, 0 for the 25th-to-24th
  *   floaters), on 30/360 from settlement; Business Day adjustments are ignored.
  * - Coupon of the accrual period in which settlement falls: the fixed rate; a
  *   floater's or inverse floater's formula at the period's index fixing (the
