@@ -16,12 +16,17 @@ export interface CurveTables {
   readonly rowOffset: Int32Array;
 }
 
+/** Whether either curve is read by loan age (then loans of different ages need different rows). */
+export function curvesDependOnAge(curves: { prepayment: PrepaymentCurve; default: DefaultCurve }): boolean {
+  return prepaymentDependsOnAge(curves.prepayment) || defaultDependsOnAge(curves.default);
+}
+
 export function buildCurveTables(
   tape: LoanTape,
   curves: { prepayment: PrepaymentCurve; default: DefaultCurve },
   periods: number,
 ): CurveTables {
-  const byAge = prepaymentDependsOnAge(curves.prepayment) || defaultDependsOnAge(curves.default);
+  const byAge = curvesDependOnAge(curves);
   const cohortOfAge = new Map<number, number>();
   const ages: number[] = [];
   const rowOffset = new Int32Array(tape.size);

@@ -33,6 +33,13 @@ export interface LoanSchedules {
 export interface ScheduleContext {
   readonly tape: LoanTape;
   readonly schedules: LoanSchedules;
+  /**
+   * Loans by the period of their next event, as linked lists: `eventHead[t]` is the
+   * first loan with an event in period t (−1: none), `eventLink[i]` the next one.
+   * Events are applied before a period's loop, so the loop itself never calls out.
+   */
+  readonly eventHead: Int32Array;
+  readonly eventLink: Int32Array;
   /** Index paths in `tape.indexNames` order. */
   readonly indexPaths: readonly PeriodVector[];
   readonly terms: ArmResetTerms;
@@ -40,7 +47,7 @@ export interface ScheduleContext {
 }
 
 /** Starts every loan's schedule at the Cut-off Date. Throws if an ARM's index has no path. */
-export function startSchedules(tape: LoanTape, indices: Readonly<Record<string, PeriodVector>>): ScheduleContext {
+export function startSchedules(tape: LoanTape, indices: Readonly<Record<string, PeriodVector>>, periods: number): ScheduleContext {
   const n = tape.size;
   const indexPaths = tape.indexNames.map((name) => {
     const path = indices[name];
@@ -59,6 +66,8 @@ export function startSchedules(tape: LoanTape, indices: Readonly<Record<string, 
   const ctx: ScheduleContext = {
     tape,
     schedules,
+    eventHead: new Int32Array(periods + 2).fill(-1),
+    eventLink: new Int32Array(n).fill(-1),
     indexPaths,
     terms: { margin: 0, rounding: 0.125, roundingMethod: 0, initialCap: 0, periodicCap: 0, lifetimeCap: 0, floor: 0, startRate: 0 },
     reset: { index: 0, previousRate: 0, first: false },
@@ -72,8 +81,28 @@ export function startSchedules(tape: LoanTape, indices: Readonly<Record<string, 
     const remaining = tape.remainingTerm[i];
     schedules.payment[i] = tape.age[i] < tape.interestOnlyMonths[i] && remaining > 1 ? c : amortizingPayment(1, c, remaining);
     schedules.nextEvent[i] = nextEventPeriod(tape, i, 0);
+    enqueue(ctx, i);
   }
   return ctx;
+}
+
+/** Applies every event of period t (see `applyScheduleEvent`), before the period's loop. */
+export function applyScheduleEvents(ctx: ScheduleContext, t: number): void {
+  let i = ctx.eventHead[t];
+  ctx.eventHead[t] = -1;
+  while (i >= 0) {
+    const next = ctx.eventLink[i];
+    applyScheduleEvent(ctx, i, t);
+    enqueue(ctx, i);
+    i = next;
+  }
+}
+
+function enqueue(ctx: ScheduleContext, i: number): void {
+  const t = ctx.schedules.nextEvent[i];
+  if (t >= ctx.eventHead.length) return;
+  ctx.eventLink[i] = ctx.eventHead[t];
+  ctx.eventHead[t] = i;
 }
 
 /**

@@ -242,18 +242,24 @@ export function groupRanges(tape: LoanTape): Int32Array {
 
 /** A copy of the tape with rows stably reordered by loan group (rows of one group stay in order). */
 export function orderTapeByGroup(tape: LoanTape): LoanTape {
-  const order = Array.from({ length: tape.size }, (_, i) => i).sort(
-    (a, b) => tape.groupIndex[a] - tape.groupIndex[b] || a - b,
-  );
+  const order = Array.from({ length: tape.size }, (_, i) => i).sort((a, b) => tape.groupIndex[a] - tape.groupIndex[b] || a - b);
+  return permuteTape(tape, order);
+}
+
+/** A copy of the tape whose row k is row `order[k]` of the original. */
+export function permuteTape(tape: LoanTape, order: ArrayLike<number>): LoanTape {
+  if (order.length !== tape.size) throw new RangeError(`permutation has ${order.length} rows, the tape ${tape.size}`);
   const pick = <T extends Float64Array | Int32Array | Uint8Array>(column: T): T => {
     const out = new (column.constructor as new (n: number) => T)(column.length);
     for (let k = 0; k < order.length; k++) out[k] = column[order[k]];
     return out;
   };
   const a = tape.arm;
+  const loanIds = new Array<string>(tape.size);
+  for (let k = 0; k < order.length; k++) loanIds[k] = tape.loanIds[order[k]];
   return {
     ...tape,
-    loanIds: order.map((i) => tape.loanIds[i]),
+    loanIds,
     groupIndex: pick(tape.groupIndex),
     repLineIndex: pick(tape.repLineIndex),
     balance: pick(tape.balance),
