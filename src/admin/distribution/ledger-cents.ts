@@ -23,6 +23,13 @@
  *    pool, so its total is instead the cents by which the classes (after the
  *    date's principal and other writedowns) exceed the pool's ending balance,
  *    when that is within 2 cents of the rounded dollar figure.
+ *    Two cent-level ties close the rule, because the PO class's balance is a
+ *    fraction of the Discount loans' balances and so is never whole cents:
+ *    (a) the PO class's principal is moved by up to 2 cents against the largest
+ *    other principal payment so that the PO class ends at its dollar balance
+ *    rounded to the cent; (b) if the classes would still end above the pool's
+ *    balance, the excess cents are written off the most junior class with a
+ *    balance (§4.04, the undercollateralization writedown at the cent).
  * 4. Each Corridor Contract payment (§4.08) is rounded to the cent and split by
  *    largest remainder between the Yield Supplement Amount paid and the release.
  * 5. Transfer Payments between loan groups are rounded to the cent each.
@@ -160,7 +167,44 @@ export function ledgerToCents(input: {
   const unknown = ledger.filter((e) => !handled.has(e.kind) && !e.from.startsWith("availableFunds:"));
   if (unknown.length > 0) throw new RoundingError(`ledger entries of kind ${unknown[0].kind} (${unknown[0].rule}) have no cents rule`);
 
+  tieToPool(input, out);
+
   const cashOut = sumCents(out.filter((e) => e.from.startsWith("availableFunds") && !e.to.startsWith("availableFunds:")).map((e) => e.amount));
   if (cashOut !== input.availableFunds) throw new RoundingError(`payments add up to ${cashOut} cents, Available Funds are ${input.availableFunds}`);
   return out.filter((e) => e.amount !== 0);
+}
+
+/** Step 3 (a) and (b): the PO class to its rounded dollar balance, then no class total above the pool. */
+function tieToPool(
+  input: { deal: Deal; report: PeriodReport; classBalancesBefore: Readonly<Record<string, Cents>>; poolEndBalance: Cents },
+  out: CentsLedgerEntry[],
+): void {
+  const { deal, report } = input;
+  const po = deal.lossAllocation.poClass;
+  const endOf = (id: string): number => {
+    let b: number = input.classBalancesBefore[id] ?? 0;
+    for (const e of out) {
+      if (e.classId !== id) continue;
+      if (e.kind === "principal" || e.kind === "writedown") b -= e.amount;
+      if (e.kind === "writeup") b += e.amount;
+    }
+    return b;
+  };
+  if (po && input.classBalancesBefore[po] !== undefined && report.classes?.[po]) {
+    const diff = endOf(po) - toCents(report.classes[po].endBalance);
+    const poEntry = out.findIndex((e) => e.kind === "principal" && e.classId === po);
+    const other = out.reduce((best, e, i) => (e.kind === "principal" && e.classId !== po && (best < 0 || e.amount > out[best].amount) ? i : best), -1);
+    if (diff !== 0 && Math.abs(diff) <= 2 && poEntry >= 0 && other >= 0 && out[poEntry].amount + diff >= 0 && out[other].amount - diff >= 0) {
+      out[poEntry] = { ...out[poEntry], amount: cents(out[poEntry].amount + diff) };
+      out[other] = { ...out[other], amount: cents(out[other].amount - diff) };
+    }
+  }
+  let excess = classTotalAfter(input.classBalancesBefore, out) - input.poolEndBalance;
+  for (const id of deal.lossAllocation.subordinateOrder) {
+    if (excess <= 0) break;
+    const take = Math.min(excess, endOf(id));
+    if (take <= 0) continue;
+    out.push({ from: UNDERCOLLATERALIZATION, to: `writedown:${id}`, classId: id, amount: cents(take), kind: "writedown", rule: `${deal.lossAllocation.section} (excess of class balances over the pool, at the cent)` });
+    excess -= take;
+  }
 }

@@ -34,12 +34,20 @@ export function checkTransitionMatrix(matrix: TransitionMatrix): void {
   }
 }
 
-/** The next status for a uniform draw `u` in [0, 1), by the row's cumulative probabilities (in row order). */
+/** The order in which a row's probabilities are laid end to end on [0, 1). */
+const SAMPLING_ORDER: readonly SimulatedStatus[] = ["current", "30", "60", "90+", "bankruptcy", "foreclosure", "REO", "liquidated"];
+
+/**
+ * The next status for a uniform draw `u` in [0, 1): the row's probabilities laid
+ * end to end in `SAMPLING_ORDER` (current first, liquidated last).
+ */
 export function nextStatus(matrix: TransitionMatrix, from: DelinquencyStatus, u: number): SimulatedStatus {
   const row = matrix[from];
   let cumulative = 0;
   let last: SimulatedStatus = from;
-  for (const [to, p] of Object.entries(row) as [SimulatedStatus, number][]) {
+  for (const to of SAMPLING_ORDER) {
+    const p = row[to];
+    if (p === undefined || p === 0) continue;
     cumulative += p;
     last = to;
     if (u < cumulative) return to;
