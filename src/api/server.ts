@@ -129,8 +129,9 @@ export async function buildServer(options: ServerOptions = {}): Promise<TrancheS
   app.get("/docs", async (_req, reply) => reply.type("text/html; charset=utf-8").send(DOCS_PAGE));
 
   const webRoot = options.webRoot === undefined ? join(repoRoot(), "web", "dist") : options.webRoot;
-  if (webRoot && existsSync(join(webRoot, "index.html"))) {
-    await app.register(fastifyStatic, { root: webRoot, prefix: "/", index: ["index.html"], wildcard: false });
+  // A web root given explicitly is served even before its build lands in it.
+  if (webRoot && (options.webRoot !== undefined || existsSync(join(webRoot, "index.html")))) {
+    await app.register(fastifyStatic, { root: webRoot, prefix: "/", index: ["index.html"], wildcard: true });
     installNotFoundHandler(app, true);
   } else {
     installNotFoundHandler(app, false);

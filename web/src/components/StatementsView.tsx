@@ -1,12 +1,15 @@
 import { useEffect, useState } from "react";
 import { ApiCallError } from "../api.js";
+import type { Statement } from "../../../src/admin/statement/statement.js";
 import { DataTable } from "./DataTable.js";
-import type { ColumnFormat } from "../format.js";
+import { formatMoney } from "../format.js";
 
 interface StatementIndexEntry {
+  postingId: number;
   period: number;
   distributionDate: string;
-  postedAt?: string;
+  revision: number;
+  postedAt: string;
 }
 
 async function getJson<T>(url: string): Promise<T> {
@@ -16,21 +19,15 @@ async function getJson<T>(url: string): Promise<T> {
   return body as T;
 }
 
-function columnsOf(rows: Record<string, unknown>[]): { key: string; label: string; format: ColumnFormat }[] {
-  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => rows.every((r) => typeof r[k] !== "object" || r[k] === null));
-  return keys.map((k) => {
-    const sample = rows.find((r) => r[k] !== null && r[k] !== undefined)?.[k];
-    const format: ColumnFormat = typeof sample === "number" ? (Number.isInteger(sample) && /period|count|days/i.test(k) ? "int" : "money") : "text";
-    return { key: k, label: k.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/^./, (c) => c.toUpperCase()), format };
-  });
-}
+/** Statement amounts are integer cents; the screen shows dollars. */
+const $ = (cents: number) => cents / 100;
 
-/** Statements of the months posted to this server's store, each section as a table. */
+/** Statements (§4.06) of the Distribution Dates posted to this server's store. */
 export function StatementsView({ dealId }: { dealId: string }) {
   const [index, setIndex] = useState<StatementIndexEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
-  const [statement, setStatement] = useState<Record<string, unknown> | null>(null);
+  const [statement, setStatement] = useState<Statement | null>(null);
 
   useEffect(() => {
     setIndex(null);
@@ -42,14 +39,14 @@ export function StatementsView({ dealId }: { dealId: string }) {
         setSelected(r.statements.length ? r.statements[r.statements.length - 1].distributionDate : null);
       })
       .catch((e: ApiCallError) =>
-        setError(e.status === 404 && e.code === "not_found" ? "This server has no administration store configured (start it with tranche serve --db FILE)." : e.message),
+        setError(e.status === 404 && e.code === "not_found" ? "This server has no administration store (start it with tranche serve --db FILE)." : e.message),
       );
   }, [dealId]);
 
   useEffect(() => {
     if (!selected) return;
     setStatement(null);
-    getJson<Record<string, unknown>>(`/api/deals/${encodeURIComponent(dealId)}/statements/${selected}`)
+    getJson<Statement>(`/api/deals/${encodeURIComponent(dealId)}/statements/${selected}`)
       .then(setStatement)
       .catch((e: Error) => setError(e.message));
   }, [dealId, selected]);
@@ -59,7 +56,7 @@ export function StatementsView({ dealId }: { dealId: string }) {
   if (index.length === 0)
     return (
       <p className="muted" data-testid="statements-empty">
-        No remittance has been posted for this deal yet. Post one with <code>POST /api/deals/{dealId}/remittances</code> (bearer token) or <code>tranche admin post</code>.
+        No remittance has been posted for this deal yet. Post one with <code>POST /api/deals/{dealId}/remittances</code> (bearer token), see <a href="/docs#postRemittances">/docs</a>.
       </p>
     );
   return (
@@ -69,27 +66,123 @@ export function StatementsView({ dealId }: { dealId: string }) {
         {index.map((s) => (
           <button key={s.distributionDate} type="button" className={s.distributionDate === selected ? "chip active" : "chip"} onClick={() => setSelected(s.distributionDate)}>
             {s.distributionDate}
+            {s.revision > 1 ? ` (rev ${s.revision})` : ""}
           </button>
         ))}
       </div>
       {statement ? (
         <>
           <div className="cards">
-            {Object.entries(statement)
-              .filter(([, v]) => v === null || typeof v !== "object")
-              .map(([k, v]) => (
-                <div className="card" key={k}>
-                  <div className="card-label">{k}</div>
-                  <div className="card-value small">{typeof v === "number" ? v.toLocaleString("en-US", { maximumFractionDigits: 2 }) : String(v)}</div>
-                </div>
-              ))}
+            <div className="card">
+              <div className="card-label">Distribution Date</div>
+              <div className="card-value">{statement.distributionDate}</div>
+              <div className="muted">
+                period {statement.period} · revision {statement.revision} · remittance {statement.remittanceSha256.slice(0, 12)}…
+              </div>
+            </div>
+            <div className="card">
+              <div className="card-label">Sources = uses</div>
+              <div className="card-value">${formatMoney($(statement.totalSources))}</div>
+              <div className={statement.totalSources === statement.totalUses ? "ok" : "error"}>
+                uses ${formatMoney($(statement.totalUses))} {statement.totalSources === statement.totalUses ? "✓ to the cent" : "✗"}
+              </div>
+            </div>
+            <div className="card">
+              <div className="card-label">Pool vs classes</div>
+              <div className="card-value">${formatMoney($(statement.balanceCheck.poolBalance))}</div>
+              <div className={statement.balanceCheck.ties ? "ok" : "error"}>
+                classes ${formatMoney($(statement.balanceCheck.classBalances))} {statement.balanceCheck.ties ? "✓ ties" : "✗ does not tie"}
+              </div>
+            </div>
+            <div className="card">
+              <div className="card-label">Cumulative Realized Losses</div>
+              <div className="card-value">${formatMoney($(statement.cumulativeRealizedLosses))}</div>
+              <div className="muted">{statement.depletion.depleted ? `depleted ${statement.depletion.seniorCreditSupportDepletionDate}` : "subordinates outstanding"}</div>
+            </div>
           </div>
-          {Object.entries(statement)
-            .filter(([, v]) => Array.isArray(v) && v.length > 0 && typeof v[0] === "object")
-            .map(([k, v]) => {
-              const rows = v as Record<string, unknown>[];
-              return <DataTable key={k} id={`statement-${k}`} title={k} columns={columnsOf(rows)} rows={rows} maxHeight={320} />;
-            })}
+          <DataTable
+            id="statement-classes"
+            title="Distributions by class"
+            maxHeight={360}
+            columns={[
+              { key: "classId", label: "Class", format: "text" },
+              { key: "passThroughRate", label: "Rate %", format: "pct" },
+              { key: "beginningBalance", label: "Beginning balance", format: "money" },
+              { key: "interest", label: "Interest", format: "money" },
+              { key: "principal", label: "Principal", format: "money" },
+              { key: "realizedLosses", label: "Realized losses", format: "money" },
+              { key: "endingBalance", label: "Ending balance", format: "money" },
+              { key: "totalDistribution", label: "Total distribution", format: "money" },
+            ]}
+            rows={statement.classes.map((c) => ({
+              classId: c.classId,
+              passThroughRate: c.passThroughRate,
+              beginningBalance: $(c.beginningBalance),
+              interest: $(c.interest),
+              principal: $(c.principal),
+              realizedLosses: $(c.realizedLosses),
+              endingBalance: $(c.endingBalance),
+              totalDistribution: $(c.totalDistribution),
+            }))}
+          />
+          <DataTable
+            id="statement-pool"
+            title="Collateral"
+            maxHeight={200}
+            columns={[
+              { key: "group", label: "Group", format: "text" },
+              { key: "beginningBalance", label: "Beginning balance", format: "money" },
+              { key: "scheduledPrincipal", label: "Scheduled principal", format: "money" },
+              { key: "payoffs", label: "Payoffs", format: "money" },
+              { key: "curtailments", label: "Curtailments", format: "money" },
+              { key: "realizedLosses", label: "Realized losses", format: "money" },
+              { key: "interestCollected", label: "Interest collected", format: "money" },
+              { key: "availableFunds", label: "Available Funds", format: "money" },
+              { key: "endingBalance", label: "Ending balance", format: "money" },
+              { key: "delinquent60Plus", label: "60+ delinquent", format: "money" },
+            ]}
+            rows={statement.pool.map((p) => ({
+              group: p.group,
+              beginningBalance: $(p.beginningBalance),
+              scheduledPrincipal: $(p.scheduledPrincipal),
+              payoffs: $(p.payoffs),
+              curtailments: $(p.curtailments),
+              realizedLosses: $(p.realizedLosses),
+              interestCollected: $(p.interestCollected),
+              availableFunds: $(p.availableFunds),
+              endingBalance: $(p.endingBalance),
+              delinquent60Plus: $(p.delinquent60Plus),
+            }))}
+          />
+          <div className="grid2">
+            <DataTable
+              id="statement-triggers"
+              title="Triggers"
+              maxHeight={240}
+              columns={[
+                { key: "name", label: "Test", format: "text" },
+                { key: "citation", label: "Section", format: "text" },
+                { key: "value", label: "Value", format: "text" },
+                { key: "threshold", label: "Threshold", format: "text" },
+                { key: "result", label: "Result", format: "text" },
+              ]}
+              rows={statement.triggers}
+            />
+            <DataTable
+              id="statement-sources-uses"
+              title="Sources and uses"
+              maxHeight={240}
+              columns={[
+                { key: "side", label: "", format: "text" },
+                { key: "label", label: "Item", format: "text" },
+                { key: "amount", label: "Amount", format: "money" },
+              ]}
+              rows={[
+                ...statement.sources.map((l) => ({ side: "source", label: l.label, amount: $(l.amount) })),
+                ...statement.uses.map((l) => ({ side: "use", label: l.label, amount: $(l.amount) })),
+              ]}
+            />
+          </div>
         </>
       ) : (
         <p className="muted">Loading the statement…</p>

@@ -68,8 +68,8 @@ export function TablesView({ dealId, pricing, scenario }: { dealId: string; pric
       animation: false,
       title: { text: `Weighted average life by speed (${table.unit.toUpperCase()})`, left: 8, top: 4, textStyle: { fontSize: 13 } },
       tooltip: { trigger: "axis" },
-      legend: { type: "scroll", top: 4, left: 300, right: 12 },
-      grid: { left: 56, right: 24, top: 40, bottom: 36 },
+      legend: { type: "scroll", top: 24, left: 8, right: 12 },
+      grid: { left: 56, right: 48, top: 70, bottom: 36 },
       xAxis: { type: "category", name: table.unit.toUpperCase(), data: table.speeds.map(String) },
       yAxis: { type: "value", name: "years" },
       series: table.classes

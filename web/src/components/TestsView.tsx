@@ -15,11 +15,11 @@ export function TestsView({ result }: { result: ProjectionResult }) {
         "Senior Percentage and Senior Prepayment Percentage",
         dates,
         groups.flatMap((g) => [
-          { name: `Senior % (group ${g})`, type: "line", showSymbol: false, data: byGroup(g).map((t) => t.seniorPercentage) },
-          { name: `Senior Prepayment % (group ${g})`, type: "line", step: "end", showSymbol: false, data: byGroup(g).map((t) => t.seniorPrepaymentPercentage) },
+          { name: `Senior % (group ${g})`, type: "line", showSymbol: false, data: byGroup(g).map((t) => 100 * t.seniorPercentage) },
+          { name: `Senior Prepayment % (group ${g})`, type: "line", step: "end", showSymbol: false, data: byGroup(g).map((t) => 100 * t.seniorPrepaymentPercentage) },
         ]),
         "%",
-        { yAxis: { type: "value", name: "%", min: (v: { min: number }) => Math.floor(Math.min(v.min, 90)) } },
+        { yAxis: { type: "value", name: "%", min: (v: { min: number }) => Math.max(0, Math.floor(v.min - 2)), max: 100 } },
       ),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [result, dates, groups],
@@ -39,7 +39,7 @@ export function TestsView({ result }: { result: ProjectionResult }) {
         { name: "Depletion Date reached", type: "line", step: "end", showSymbol: false, data: rows.map((t) => flag(t.depleted) - 0.03), lineStyle: { type: "dashed" } },
       ],
       "",
-      { yAxis: { type: "value", min: -0.2, max: 1.2, interval: 1, axisLabel: { formatter: (v: number) => (v === 1 ? "yes" : v === 0 ? "no" : "") } } },
+      { grid: { left: 70, right: 24, top: 70, bottom: 56 }, yAxis: { type: "value", min: -0.2, max: 1.2, interval: 1, axisLabel: { formatter: (v: number) => (v === 1 ? "yes" : v === 0 ? "no" : "") } } },
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [result, dates, first]);
@@ -62,7 +62,13 @@ export function TestsView({ result }: { result: ProjectionResult }) {
           { key: "twoTimesTest", label: "Two Times Test", format: "bool" },
           { key: "depleted", label: "Depleted", format: "text" },
         ]}
-        rows={result.tests.map((t) => ({ ...t, depleted: t.depleted ? "yes" : "" }))}
+        note="Percentages in percent (the API reports fractions)."
+        rows={result.tests.map((t) => ({
+          ...t,
+          seniorPercentage: 100 * t.seniorPercentage,
+          seniorPrepaymentPercentage: 100 * t.seniorPrepaymentPercentage,
+          depleted: t.depleted ? "yes" : "",
+        }))}
       />
       {result.corridor.length ? (
         <DataTable
