@@ -23,6 +23,8 @@ export interface Store {
   readonly dialect: StoreDialect;
   /** The file path or the URL without its password, for messages. */
   readonly location: string;
+  /** PostgreSQL: the schema the tables live in, when the URL names one. */
+  readonly schema?: string;
   close(): Promise<void>;
 }
 
@@ -105,12 +107,16 @@ async function openPostgres(url: string): Promise<Store> {
     throw new StoreError(`cannot connect to the PostgreSQL store ${redact(url)}: ${(error as Error).message}`);
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: "postgres", location: redact(url), close: () => db.destroy() };
+  return { db, dialect: "postgres", location: redact(url), ...(schema ? { schema } : {}), close: () => db.destroy() };
 }
 
 /** kysely's Migrator takes its own lock (an advisory transaction lock on PostgreSQL) while it migrates. */
 async function migrate(store: Store): Promise<void> {
-  const migrator = new Migrator({ db: store.db, provider: migrationProvider(store.dialect) });
+  const migrator = new Migrator({
+    db: store.db,
+    provider: migrationProvider(store.dialect),
+    ...(store.schema ? { migrationTableSchema: store.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error");

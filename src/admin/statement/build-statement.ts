@@ -237,7 +237,7 @@ function sourcesAndUses(input: StatementInput, total: PoolStatement): { sources:
     { label: "Interest advanced (P&I Advances)", amount: total.interestAdvances },
     { label: "Compensating Interest", amount: total.compensatingInterest },
     { label: "Liquidation proceeds above balance / expenses above proceeds", amount: s((x) => x.liquidationInterestAdjustment) },
-    { label: "Less: Advances reimbursed to the Master Servicer", amount: cents(-total.advancesReimbursed) },
+    { label: "Less: Advances reimbursed to the Master Servicer", amount: cents(0 - total.advancesReimbursed) },
     { label: "Scheduled principal (collected and advanced)", amount: total.scheduledPrincipal },
     { label: "Principal prepayments in full", amount: total.payoffs },
     { label: "Curtailments", amount: total.curtailments },
