@@ -1,4 +1,10 @@
 /**
+ * A monthly rate so small that (1 + c)^−n rounds to 1 in float64: the loan amortizes
+ * straight-line (the interest it would add is below float precision).
+ */
+const NEGLIGIBLE_RATE = 1e-12;
+
+/**
  * The level-pay mortgage, SIFMA SF-3 (STANDARDS.md §2). Gross rate C in percent a
  * year, original term M0 and remaining term M in months.
  *
@@ -8,7 +14,7 @@ export function levelPayBalance(grossRate: number, originalTerm: number, remaini
   checkTerms(originalTerm, remainingTerm);
   if (remainingTerm <= 0) return 0;
   const c = grossRate / 1200;
-  if (c === 0) return remainingTerm / originalTerm;
+  if (Math.abs(c) < NEGLIGIBLE_RATE) return remainingTerm / originalTerm;
   return (1 - Math.pow(1 + c, -remainingTerm)) / (1 - Math.pow(1 + c, -originalTerm));
 }
 
@@ -16,7 +22,7 @@ export function levelPayBalance(grossRate: number, originalTerm: number, remaini
 export function levelPayment(grossRate: number, originalTerm: number): number {
   checkTerms(originalTerm, originalTerm);
   const c = grossRate / 1200;
-  if (c === 0) return 1 / originalTerm;
+  if (Math.abs(c) < NEGLIGIBLE_RATE) return 1 / originalTerm;
   return c / (1 - Math.pow(1 + c, -originalTerm));
 }
 
@@ -27,7 +33,7 @@ export function levelPayment(grossRate: number, originalTerm: number): number {
  */
 export function amortizingPayment(balance: number, monthlyRate: number, months: number): number {
   if (months <= 1) return balance * (1 + monthlyRate);
-  if (monthlyRate === 0) return balance / months;
+  if (Math.abs(monthlyRate) < NEGLIGIBLE_RATE) return balance / months;
   return (balance * monthlyRate) / (1 - Math.pow(1 + monthlyRate, -months));
 }
 
