@@ -47,7 +47,7 @@ export interface SimulationOptions {
   readonly months: number;
   readonly seed: number;
   readonly transitions?: TransitionMatrix;
-  /** Multiple of the deal's pricing speed for payoffs (1 = the pricing speed). */
+  /** Multiple of the deal's pricing speed for payoffs; curtailments and repurchases scale with it (1 = the pricing speed). */
   readonly speedMultiple?: number;
   /** Index fixings by period (1-based, last value held) instead of the random walk. */
   readonly indexPaths?: Readonly<Record<string, PeriodVector>>;
@@ -296,12 +296,12 @@ function simulateLoanMonth(s: SimLoan, ctx: MonthContext): LoanRemittance {
       endingBalance: cents(0),
     };
   }
-  if (afterScheduled > 0 && rng() < REPURCHASE_PROBABILITY) {
+  if (afterScheduled > 0 && rng() < REPURCHASE_PROBABILITY * ctx.multiple) {
     s.open = false;
     s.balance = 0;
     return { ...base, repurchase: cents(afterScheduled), endingBalance: cents(0) };
   }
-  if (afterScheduled > 100 && rng() < CURTAILMENT_PROBABILITY) {
+  if (afterScheduled > 100 && rng() < CURTAILMENT_PROBABILITY * ctx.multiple) {
     const curtailment = Math.max(1, Math.round(afterScheduled * (0.005 + 0.045 * rng())));
     s.balance = afterScheduled - curtailment;
     return { ...base, curtailment: cents(curtailment), endingBalance: cents(s.balance) };

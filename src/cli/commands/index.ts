@@ -11,8 +11,9 @@ import { register as validate } from "./validate.js";
 import { register as yieldTable } from "./yield-table.js";
 import { register as distribute } from "./distribute.js";
 import { register as history } from "./history.js";
+import { register as reconcile } from "./reconcile.js";
 import { register as simulateServicing } from "./simulate-servicing.js";
 import { register as statement } from "./statement.js";
 
 /** Every command's `register`. Add one line per command file. */
-export const commands: Array<(program: Command) => void> = [amendmentDiff, corridorSchedule, pool, project, serve, significance, validate, decrement, yieldTable, breakeven, simulateServicing, distribute, statement, history];
+export const commands: Array<(program: Command) => void> = [amendmentDiff, corridorSchedule, pool, project, serve, significance, validate, decrement, yieldTable, breakeven, simulateServicing, distribute, statement, history, reconcile];
