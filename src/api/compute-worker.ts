@@ -2,6 +2,8 @@
  * Worker-thread entry of the compute pool: runs one `ComputeTask` per message
  * and answers `{id, ok, result | failure}`. Input errors keep their status
  * (an `ApiError` thrown while loading a deal is a 404/422, not a crash).
+ * Results travel as JSON text: one string is far cheaper to pass between
+ * threads than a large object graph, and the server need not serialize it.
  */
 import { parentPort } from "node:worker_threads";
 import { performance } from "node:perf_hooks";
@@ -16,7 +18,8 @@ port.on("message", (message: { id: number; task: ComputeTask }) => {
   const t0 = performance.now();
   let reply: WorkerReply;
   try {
-    const result = runComputeTask(message.task);
+    // Serialized here, off the server's event loop; the server sends the text as is.
+    const result = JSON.stringify(runComputeTask(message.task));
     reply = { id: message.id, ok: true, result, ms: performance.now() - t0 };
   } catch (error) {
     if (error instanceof ApiError) {

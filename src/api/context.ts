@@ -1,4 +1,5 @@
 /** What route handlers share: the deal catalog, the compute pool and the server's settings. */
+import type { FastifyReply } from "fastify";
 import type { Scenario } from "../core/scenario.js";
 import { DEFAULT_SCENARIO } from "../core/scenario.js";
 import type { Deal } from "../deal/schema.js";
@@ -40,10 +41,15 @@ export function resolveScenario(deal: Deal | undefined, input: string | Scenario
   }
 }
 
-/** Runs a task on the pool, mapping the pool's failures to API errors. */
-export async function compute<T>(ctx: ApiContext, task: ComputeTask): Promise<T> {
+/**
+ * Runs a task on the pool and answers with the worker's JSON text as is,
+ * mapping the pool's failures to API errors.
+ */
+export async function compute(ctx: ApiContext, task: ComputeTask, reply: FastifyReply): Promise<string> {
   try {
-    return await ctx.pool.run<T>(task, ctx.runTimeoutMs);
+    const json = await ctx.pool.run<string>(task, ctx.runTimeoutMs);
+    reply.type("application/json; charset=utf-8");
+    return json;
   } catch (error) {
     if (error instanceof PoolBusyError) throw new ApiError(503, "busy", error.message, undefined, { "Retry-After": "2" });
     if (error instanceof PoolTimeoutError) throw new ApiError(504, "run_timeout", error.message);

@@ -271,7 +271,7 @@ describe("administration", () => {
   const { deal } = loadDeal(D12);
   const [may, june] = simulateServicing(deal, trustLoansOf(deal), { months: 2, seed: 7 });
   const files = [{ name: "2007-05.json", text: remittanceToJson(may) }];
-  const post = (headers: Record<string, string>, payload: unknown = { files }) =>
+  const post = (headers: Record<string, string>, payload: object = { files }) =>
     app.inject({ method: "POST", url: `/api/deals/${D12}/remittances`, headers, payload });
 
   it("refuses writes without the bearer token (401) or with a wrong one", async () => {

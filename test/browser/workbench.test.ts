@@ -132,7 +132,7 @@ describe.skipIf(!CHROMIUM)("web workbench in Chromium", () => {
     const { deal } = loadDeal(D12);
     const expected = project(deal, parseScenarioText(SCENARIO));
     const rows = await page.$$eval('[data-testid="table-class-summary"] tbody tr', (trs) =>
-      trs.map((tr) => Object.fromEntries([...tr.querySelectorAll("td")].map((td) => [td.getAttribute("data-col"), td.textContent]))),
+      trs.map((tr) => Object.fromEntries(Array.from(tr.querySelectorAll("td"), (td) => [td.getAttribute("data-col"), td.textContent]))),
     );
     expect(rows.map((r) => r.class)).toEqual(Object.keys(expected.classes));
     for (const row of rows) {

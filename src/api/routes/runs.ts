@@ -222,7 +222,7 @@ export function runRoutes(ctx: ApiContext): RouteSpec<any, any, any>[] {
       body: projectionRequestSchema,
       example: { scenario: "100 PPC, 2 CDR, 40 sev, 12 lag", amendments: "amended", ledger: false },
       responses: { 200: { description: "The projection", schema: projectionResultSchema }, ...runResponses },
-      handler: async ({ params, body }) => {
+      handler: async ({ params, body, reply }) => {
         const loaded = ctx.catalog.get(params.dealId, body.amendments);
         const scenario = resolveScenario(loaded.deal, body.scenario);
         const task: ComputeTask = {
@@ -231,7 +231,7 @@ export function runRoutes(ctx: ApiContext): RouteSpec<any, any, any>[] {
           scenario,
           ledger: body.ledger,
         };
-        return compute(ctx, task);
+        return compute(ctx, task, reply);
       },
     }),
     route({
@@ -244,14 +244,14 @@ export function runRoutes(ctx: ApiContext): RouteSpec<any, any, any>[] {
       body: amendmentDiffRequestSchema,
       example: { scenario: "25 CPR, 12 CDR, 50 sev, 12 lag" },
       responses: { 200: { description: "The comparison", schema: amendmentDiffSchema }, ...runResponses },
-      handler: async ({ params, body }) => {
+      handler: async ({ params, body, reply }) => {
         const loaded = ctx.catalog.get(params.dealId, "amended");
         const scenario = resolveScenario(loaded.deal, body.scenario);
         return compute(ctx, {
           kind: "amendmentDiff",
           deal: { id: params.dealId, path: ctx.catalog.pathOf(params.dealId), amendments: "amended" },
           scenario,
-        });
+        }, reply);
       },
     }),
     route({
@@ -264,7 +264,7 @@ export function runRoutes(ctx: ApiContext): RouteSpec<any, any, any>[] {
       body: decrementRequestSchema,
       example: { speeds: [0, 50, 100, 150, 200, 300], unit: "ppc", scenario: "0 CDR" },
       responses: { 200: { description: "The decrement table", schema: decrementTableSchema }, ...runResponses },
-      handler: async ({ params, body }) => {
+      handler: async ({ params, body, reply }) => {
         const loaded = ctx.catalog.get(params.dealId, body.amendments);
         const scenario = resolveScenario(loaded.deal, body.scenario);
         const { unit, speeds } = speedsFor(loaded.deal, body.unit, body.speeds);
@@ -276,7 +276,7 @@ export function runRoutes(ctx: ApiContext): RouteSpec<any, any, any>[] {
           unit,
           classes: body.classes,
           includeNotional: body.includeNotional,
-        });
+        }, reply);
       },
     }),
     route({
@@ -289,7 +289,7 @@ export function runRoutes(ctx: ApiContext): RouteSpec<any, any, any>[] {
       body: yieldRequestSchema,
       example: { class: "A-3", prices: [98, 99, 100, 101, 102], speeds: [50, 100, 150, 200], unit: "ppc" },
       responses: { 200: { description: "The yield table", schema: yieldTableSchema }, ...runResponses },
-      handler: async ({ params, body }) => {
+      handler: async ({ params, body, reply }) => {
         const loaded = ctx.catalog.get(params.dealId, body.amendments);
         const scenario = resolveScenario(loaded.deal, body.scenario);
         const { unit, speeds } = speedsFor(loaded.deal, body.unit, body.speeds);
@@ -302,7 +302,7 @@ export function runRoutes(ctx: ApiContext): RouteSpec<any, any, any>[] {
           unit,
           quotes: body.prices ? { kind: "price", values: body.prices } : { kind: "yield", values: body.yields ?? [] },
           settlement: body.settlement,
-        });
+        }, reply);
       },
     }),
     route({
@@ -315,7 +315,7 @@ export function runRoutes(ctx: ApiContext): RouteSpec<any, any, any>[] {
       body: breakevenRequestSchema,
       example: { class: "B-1", scenario: "100 PPC, 40 sev, 12 lag" },
       responses: { 200: { description: "The breakeven", schema: breakevenSchema }, ...runResponses },
-      handler: async ({ params, body }) => {
+      handler: async ({ params, body, reply }) => {
         const loaded = ctx.catalog.get(params.dealId, body.amendments);
         const scenario = resolveScenario(loaded.deal, body.scenario);
         return compute(ctx, {
@@ -325,7 +325,7 @@ export function runRoutes(ctx: ApiContext): RouteSpec<any, any, any>[] {
           classId: body.class,
           lossThreshold: body.lossThreshold,
           maxCdr: body.maxCdr,
-        });
+        }, reply);
       },
     }),
   ];
