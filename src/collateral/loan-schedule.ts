@@ -6,7 +6,7 @@ import type { LoanTape } from "./loan-tape.js";
 
 /**
  * Each loan's amortization schedule per unit of its Cut-off Date balance (SF-3's
- * BAL, here `scheduledFactor`), carried month to month without a power: the level
+ * BAL, here the BAL factor in `balances`), carried month to month without a power: the level
  * payment stays fixed between events, and the scheduled principal of a month is
  * payment − factor × monthly rate. Prepayments and defaults remove whole loans,
  * so they scale the performing balance (kept by the projection as a survival
@@ -18,12 +18,18 @@ import type { LoanTape } from "./loan-tape.js";
  * balance is paid off). Only events call `Math.pow`.
  */
 export interface LoanSchedules {
-  /** Scheduled balance factor at the start of the coming period (1 at the Cut-off Date). */
-  readonly scheduledFactor: Float64Array;
-  /** Monthly payment per unit of Cut-off Date balance (interest only during an IO period). */
-  readonly payment: Float64Array;
-  /** Current Mortgage Rate / 1200. */
-  readonly monthlyRate: Float64Array;
+  /**
+   * Two numbers per loan, side by side so a month's loop reads one cache line:
+   * [2i] the BAL factor at the start of the coming period (1 at the Cut-off Date),
+   * [2i + 1] the projection's survival count (performing balance = count × BAL;
+   * the Cut-off Date balance to start with).
+   */
+  readonly balances: Float64Array;
+  /**
+   * [2i] the monthly payment per unit of Cut-off Date balance (interest only during an
+   * IO period), [2i + 1] the current Mortgage Rate / 1200.
+   */
+  readonly terms: Float64Array;
   /** Current Mortgage Rate, percent. */
   readonly mortgageRate: Float64Array;
   /** The next projection period whose payment changes (event), or maturity. */
@@ -57,9 +63,8 @@ export function startSchedules(tape: LoanTape, indices: Readonly<Record<string, 
     return path;
   });
   const schedules: LoanSchedules = {
-    scheduledFactor: new Float64Array(n),
-    payment: new Float64Array(n),
-    monthlyRate: new Float64Array(n),
+    balances: new Float64Array(2 * n),
+    terms: new Float64Array(2 * n),
     mortgageRate: new Float64Array(n),
     nextEvent: new Int32Array(n),
   };
@@ -76,10 +81,11 @@ export function startSchedules(tape: LoanTape, indices: Readonly<Record<string, 
     const rate = tape.mortgageRate[i];
     const c = rate / 1200;
     schedules.mortgageRate[i] = rate;
-    schedules.monthlyRate[i] = c;
-    schedules.scheduledFactor[i] = 1;
+    schedules.terms[2 * i + 1] = c;
+    schedules.balances[2 * i] = 1;
+    schedules.balances[2 * i + 1] = tape.balance[i];
     const remaining = tape.remainingTerm[i];
-    schedules.payment[i] = tape.age[i] < tape.interestOnlyMonths[i] && remaining > 1 ? c : amortizingPayment(1, c, remaining);
+    schedules.terms[2 * i] = tape.age[i] < tape.interestOnlyMonths[i] && remaining > 1 ? c : amortizingPayment(1, c, remaining);
     schedules.nextEvent[i] = nextEventPeriod(tape, i, 0);
     enqueue(ctx, i);
   }
@@ -135,13 +141,13 @@ export function applyScheduleEvent(ctx: ScheduleContext, i: number, t: number): 
     const rate = armResetRate(terms, reset);
     rateChanged = rate !== schedules.mortgageRate[i];
     schedules.mortgageRate[i] = rate;
-    schedules.monthlyRate[i] = rate / 1200;
+    schedules.terms[2 * i + 1] = rate / 1200;
   }
-  const c = schedules.monthlyRate[i];
-  const factor = schedules.scheduledFactor[i];
-  if (monthsLeft <= 1) schedules.payment[i] = factor * (1 + c);
-  else if (ageAtStart < io) schedules.payment[i] = factor * c;
-  else if (rateChanged || ageAtStart === io) schedules.payment[i] = amortizingPayment(factor, c, monthsLeft);
+  const c = schedules.terms[2 * i + 1];
+  const factor = schedules.balances[2 * i];
+  if (monthsLeft <= 1) schedules.terms[2 * i] = factor * (1 + c);
+  else if (ageAtStart < io) schedules.terms[2 * i] = factor * c;
+  else if (rateChanged || ageAtStart === io) schedules.terms[2 * i] = amortizingPayment(factor, c, monthsLeft);
   schedules.nextEvent[i] = nextEventPeriod(tape, i, t);
 }
 

@@ -99,20 +99,19 @@ function runSweep(
  * default (adb = newDefaults), so nothing is ever in foreclosure.
  */
 function sweepWithoutLag(st: ProjectionState, lo: number, hi: number, keep: number, part: Float64Array): void {
-  const S = st.scheduledFactor;
-  const P = st.payment;
-  const rate = st.monthlyRate;
-  const survival = st.survival;
+  const balances = st.balances;
+  const terms = st.terms;
   let ks = 0, ks1 = 0, ksc = 0;
   for (let i = lo; i < hi; i++) {
-    const s = S[i];
-    const c = rate[i];
-    let amu = P[i] - s * c;
+    const j = 2 * i;
+    const s = balances[j];
+    const c = terms[j + 1];
+    let amu = terms[j] - s * c;
     if (amu > s) amu = s;
     const s1 = s - amu;
-    S[i] = s1;
-    const k = survival[i];
-    survival[i] = k * keep;
+    balances[j] = s1;
+    const k = balances[j + 1];
+    balances[j + 1] = k * keep;
     const perf = k * s;
     ks += perf;
     ks1 += k * s1;
@@ -130,23 +129,22 @@ function sweepWithoutLag(st: ProjectionState, lo: number, hi: number, keep: numb
  * slot-major (slot × loans + loan), so a month reads and writes one contiguous row.
  */
 function sweepAdvancing(st: ProjectionState, lo: number, hi: number, mdr: number, keep: number, slotBase: number, severity: number, part: Float64Array): void {
-  const S = st.scheduledFactor;
-  const P = st.payment;
-  const rate = st.monthlyRate;
-  const survival = st.survival;
+  const balances = st.balances;
+  const terms = st.terms;
   const foreclosure = st.foreclosure;
   const pipeCount = st.pipeCount;
   const pipeDollars = st.pipeDollars;
   let ks = 0, ks1 = 0, ksc = 0, fc = 0, fcc = 0, liquidated = 0, loss = 0, xam = 0;
   for (let i = lo; i < hi; i++) {
-    const s = S[i];
-    const c = rate[i];
-    let amu = P[i] - s * c;
+    const j = 2 * i;
+    const s = balances[j];
+    const c = terms[j + 1];
+    let amu = terms[j] - s * c;
     if (amu > s) amu = s;
     const s1 = s - amu;
-    S[i] = s1;
-    const k = survival[i];
-    survival[i] = k * keep;
+    balances[j] = s1;
+    const k = balances[j + 1];
+    balances[j + 1] = k * keep;
     const kf = foreclosure[i];
     const slot = slotBase + i;
     const kLiq = pipeCount[slot];
@@ -184,22 +182,21 @@ function sweepAdvancing(st: ProjectionState, lo: number, hi: number, mdr: number
  * dollars) and are liquidated at it.
  */
 function sweepNotAdvancing(st: ProjectionState, lo: number, hi: number, mdr: number, keep: number, slotBase: number, part: Float64Array): void {
-  const S = st.scheduledFactor;
-  const P = st.payment;
-  const rate = st.monthlyRate;
-  const survival = st.survival;
+  const balances = st.balances;
+  const terms = st.terms;
   const foreclosure = st.foreclosure;
   const pipeDollars = st.pipeDollars;
   let ks = 0, ks1 = 0, ksc = 0, fc = 0, fcc = 0, liquidated = 0, xam = 0;
   for (let i = lo; i < hi; i++) {
-    const s = S[i];
-    const c = rate[i];
-    let amu = P[i] - s * c;
+    const j = 2 * i;
+    const s = balances[j];
+    const c = terms[j + 1];
+    let amu = terms[j] - s * c;
     if (amu > s) amu = s;
     const s1 = s - amu;
-    S[i] = s1;
-    const k = survival[i];
-    survival[i] = k * keep;
+    balances[j] = s1;
+    const k = balances[j + 1];
+    balances[j + 1] = k * keep;
     const f = foreclosure[i];
     const slot = slotBase + i;
     const adb = pipeDollars[slot];

@@ -74,8 +74,9 @@ export function projectCollateral(
     const out = groups[g];
     let perfEnd = 0, fcEnd = 0, poEnd = 0, ndEnd = 0;
     for (let i = ranges[g]; i < ranges[g + 1]; i++) {
-      const perf = st.survival[i] * st.scheduledFactor[i];
-      const fc = advancing ? st.foreclosure[i] * st.scheduledFactor[i] : st.foreclosure[i];
+      const bal = st.balances[2 * i];
+      const perf = st.balances[2 * i + 1] * bal;
+      const fc = advancing ? st.foreclosure[i] * bal : st.foreclosure[i];
       perfEnd += perf;
       fcEnd += fc;
       if (tape.poFraction[i] > 0) poEnd += tape.poFraction[i] * (perf + fc);

@@ -3,9 +3,9 @@ import type { ScheduleContext } from "./loan-schedule.js";
 import type { LoanTape } from "./loan-tape.js";
 
 /**
- * The per-loan state of a projection, one typed array per quantity (fixed shape,
- * so the monthly loops stay monomorphic). The performing balance of loan i is
- * `survival[i] × scheduledFactor[i]`: prepayments and defaults scale the survival
+ * The per-loan state of a projection in typed arrays (fixed shape, so the monthly
+ * loops stay monomorphic). The performing balance of loan i is survival × BAL
+ * (`balances[2i + 1] × balances[2i]`): prepayments and defaults scale the survival
  * count, the schedule (SF-3 BAL) amortizes. With advancing the foreclosure
  * balance is a count on the same schedule (it keeps amortizing on paper);
  * without, it is dollars (frozen at the balance at default).
@@ -18,16 +18,16 @@ import type { LoanTape } from "./loan-tape.js";
  * sums times its scalars. Matured loans fall off the end of their segment.
  */
 export class ProjectionState {
-  readonly survival: Float64Array;
+  /** [2i] BAL factor, [2i + 1] survival count (see `LoanSchedules`). */
+  readonly balances: Float64Array;
+  /** [2i] payment per unit of Cut-off Date balance, [2i + 1] monthly rate. */
+  readonly terms: Float64Array;
   readonly foreclosure: Float64Array;
   /** Defaults of the last `lag` months (a ring of `lag` rows of one slot per loan: row × loans + loan): counts (advancing) ... */
   readonly pipeCount: Float64Array;
   /** ... and dollars at default (severity applies to these). */
   readonly pipeDollars: Float64Array;
   readonly maturity: Int32Array;
-  readonly scheduledFactor: Float64Array;
-  readonly payment: Float64Array;
-  readonly monthlyRate: Float64Array;
 
   /** Segments of group g are [groupSegments[g], groupSegments[g + 1]). */
   readonly groupSegments: Int32Array;
@@ -51,14 +51,12 @@ export class ProjectionState {
     readonly advancing: boolean,
   ) {
     const n = tape.size;
-    this.survival = Float64Array.from(tape.balance);
+    this.balances = schedule.schedules.balances;
+    this.terms = schedule.schedules.terms;
     this.foreclosure = new Float64Array(n);
     this.pipeCount = new Float64Array(lag > 0 && advancing ? n * lag : 0);
     this.pipeDollars = new Float64Array(lag > 0 ? n * lag : 0);
     this.maturity = tape.remainingTerm;
-    this.scheduledFactor = schedule.schedules.scheduledFactor;
-    this.payment = schedule.schedules.payment;
-    this.monthlyRate = schedule.schedules.monthlyRate;
     this.smm = curves.smm;
     this.mdr = curves.mdr;
 
