@@ -268,6 +268,10 @@ export function distributePeriod(deal: DealView["deal"], state: WaterfallState, 
     if (allGroups.length < 2) return;
     const section = rules.find((r) => r.kind === "crossCollateralization")!.section;
     const outstanding = (g: string) => view.groupById.get(g)!.seniorPrincipalClasses.reduce((s, id) => s + book.balance(id), 0);
+    const seniorExcessOf = (g: string) => {
+      const c = collections.get(g)!;
+      return outstanding(g) - Math.max(0, c.endBalance - c.poEndBalance);
+    };
     // Retired group: its principal goes to the other group's seniors.
     for (const g of allGroups) {
       const retiredAtStart = nonPoSenior.get(g)! <= EPS;
@@ -293,7 +297,8 @@ export function distributePeriod(deal: DealView["deal"], state: WaterfallState, 
       if (excess <= EPS) continue;
       const need = excess + (excess * c.netWac) / 100 / 12;
       for (const h of allGroups) {
-        if (h === g) continue;
+        // Only a group that is not itself undercollateralized pays a Transfer Payment.
+        if (h === g || seniorExcessOf(h) > EPS) continue;
         const moved = book.transfer({ from: h, to: g, amount: need, rule: `${section} (Transfer Payment to Undercollateralized Group ${g})` });
         if (moved <= 0) continue;
         transferOut.set(h, transferOut.get(h)! + moved);
@@ -317,8 +322,9 @@ export function distributePeriod(deal: DealView["deal"], state: WaterfallState, 
     let total = 0;
     for (const g of allGroups) {
       const p = principal.get(g)!;
-      // Senior principal not payable because the group's seniors are retired falls to the subordinates.
-      const seniorNotPaid = Math.max(0, spda.get(g)! - seniorPaid.get(g)!);
+      // Senior principal above what the group's seniors owe at the start of the date (retired, or
+      // paid off during it) falls to the subordinates; principal unpaid because funds ran short does not.
+      const seniorNotPaid = Math.max(0, spda.get(g)! - nonPoSenior.get(g)!);
       const groupSub = Math.max(0, p.total - spda.get(g)! + seniorNotPaid - redirected.get(g)!);
       scheduledPart += Math.min(groupSub, (1 - sp.get(g)!) * p.scheduled);
       total += groupSub;
@@ -366,6 +372,10 @@ export function distributePeriod(deal: DealView["deal"], state: WaterfallState, 
   }
   let poDeferred = state.poDeferred - poDeferredPaid;
   let realizedLoss = 0;
+  // Non-PO losses: the subordinates absorb all groups' losses together; what they cannot
+  // absorb is shared among the groups in proportion to their losses (independent of group
+  // order), each part to that group's seniors (or, with them retired, the other groups').
+  const groupLoss = new Map<string, number>();
   for (const g of view.groups) {
     const c = collections.get(g.id)!;
     realizedLoss += c.realizedLoss;
@@ -373,13 +383,20 @@ export function distributePeriod(deal: DealView["deal"], state: WaterfallState, 
       const w = book.writeDown(g.poClass, c.poRealizedLoss, `${lossSpec.section} (PO Percentage of Realized Losses)`);
       poDeferred += w;
     }
-    let loss = Math.max(0, c.realizedLoss - c.poRealizedLoss);
-    loss = allocateToSubordinates(book, lossSpec, loss, lossSpec.section);
-    if (loss > EPS) loss = allocateToSeniors(book, lossSpec, g.seniorPrincipalClasses, loss, `${lossSpec.section} (senior classes of group ${g.id})`);
-    for (const other of view.groups) {
-      if (loss <= EPS) break;
-      if (other.id === g.id) continue;
-      loss = allocateToSeniors(book, lossSpec, other.seniorPrincipalClasses, loss, `${lossSpec.section} (group ${g.id} loss to group ${other.id} seniors)`);
+    groupLoss.set(g.id, Math.max(0, c.realizedLoss - c.poRealizedLoss));
+  }
+  const totalNonPoLoss = [...groupLoss.values()].reduce((a, b) => a + b, 0);
+  const beyondSubordinates = allocateToSubordinates(book, lossSpec, totalNonPoLoss, lossSpec.section);
+  if (beyondSubordinates > EPS) {
+    for (const g of view.groups) {
+      let loss = (beyondSubordinates * groupLoss.get(g.id)!) / totalNonPoLoss;
+      if (loss <= EPS) continue;
+      loss = allocateToSeniors(book, lossSpec, g.seniorPrincipalClasses, loss, `${lossSpec.section} (senior classes of group ${g.id})`);
+      for (const other of view.groups) {
+        if (loss <= EPS) break;
+        if (other.id === g.id) continue;
+        loss = allocateToSeniors(book, lossSpec, other.seniorPrincipalClasses, loss, `${lossSpec.section} (group ${g.id} loss to group ${other.id} seniors)`);
+      }
     }
   }
   if (lossSpec.excessWritedown) {

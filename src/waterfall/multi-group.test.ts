@@ -202,15 +202,12 @@ describe("§4.02(a)(i)-(iv)(y) per group: each group's Available Funds pay its o
     expect(r["1-A-2"].principal).toBeCloseTo(MID_SPDA1 - 1_500_100, 4);
   });
 
-  // Code defect. The Subordinated Principal Distribution Amount is "the rest of the non-PO principal"
+  // The Subordinated Principal Distribution Amount is "the rest of the non-PO principal"
   // (GLOSSARY; 2007-12T1 README §7): each group's principal less its Senior Principal Distribution
-  // Amount, 193,955.70 here, whatever the funds. distribute.ts, payPrincipalOfSubordinates, adds
-  // `seniorNotPaid = spda − seniorPaid` to it, meant for a group whose seniors are retired, but it
-  // also fires when a group's funds run short: group 2's seniors are 52,516.95 short of principal
-  // (2,009,933.80 due, 1,957,416.85 paid), so the amount becomes 246,472.65 and M, paid from group 1's
-  // remaining 141,925.65, takes 106,149.95 of principal instead of 97,054.80 (7,000,000 / 13,988,900 ×
-  // 193,955.70), leaving B-1 … B-5 without interest: the seniors' principal shortfall goes to M.
-  it.fails("a group's unpaid senior principal (funds short) does not become Subordinated Principal Distribution Amount", () => {
+  // Amount, 193,955.70 here, whatever the funds. Group 2's seniors are 52,516.95 short of principal
+  // (2,009,933.80 due, 1,957,416.85 paid); that shortfall must not pass to M, who takes 97,054.80
+  // (7,000,000 / 13,988,900 × 193,955.70). (Found by this test; fixed in payPrincipalOfSubordinates.)
+  it("a group's unpaid senior principal (funds short) does not become Subordinated Principal Distribution Amount", () => {
     const { result } = run(midState(), midG1(), midG2({ interest: 100_000 }), MID_DATE);
     const subPrincipal = 3_200_000 - MID_SPDA1 + (2_100_000 - MID_SPDA2);
     expect(result.report.subordinatedPrincipalDistributionAmount).toBeCloseTo(subPrincipal, 4);
@@ -509,15 +506,12 @@ describe("§4.04 losses per group: subordinates in reverse order, then the group
   });
 
   // The spec is silent on two groups' losses on one date that together exceed the subordinates:
-  // "subordinates in reverse order to zero, then the group's senior classes pro rata". The code
-  // (distribute.ts, the loss loop over `view.groups`) lets group 1's loss use the subordinates
-  // first, so group 2's seniors take all of the excess (2-A-2 written down 200,000, 1-A-2 0). A
-  // reading that does not depend on the groups' numbering shares the subordinates' capacity
-  // (1,000,000) in proportion to the groups' losses (600,000 each): each group's seniors take
-  // 100,000 (1-A-2 100,000, 2-A-2 100,000). (Both groups are undercollateralized before the losses
-  // here, and the code makes Transfer Payments both ways: 2,600.42 from group 2 to group 1 and
-  // 2,517.08 back; the writedowns asserted below do not depend on them.)
-  it.fails("two groups' losses on one date beyond the subordinates: each group's seniors take their pro rata part of the excess (order-independent reading)", () => {
+  // "subordinates in reverse order to zero, then the group's senior classes pro rata". The reading
+  // adopted (ARCHITECTURE.md, interpretations) does not depend on the groups' numbering: the
+  // subordinates' capacity (1,000,000) is shared in proportion to the groups' losses (600,000 each),
+  // so each group's seniors take 100,000 (1-A-2 100,000, 2-A-2 100,000). A group that is itself
+  // undercollateralized pays no Transfer Payment, so none flows here.
+  it("two groups' losses on one date beyond the subordinates: each group's seniors take their pro rata part of the excess (order-independent reading)", () => {
     // M 1,000,000 of 500,000 + 500,000 portions; each group loses a 600,000 loan with no proceeds.
     const state = stateWith({ "1-A-1": 400_000_000, "1-A-2": 70_944_300, "2-A-1": 240_000_000, "2-A-2": 42_566_700, M: 1_000_000 });
     const g1 = collections("1", { begin: 471_444_300, netWac: WAC1, liquidated: 600_000, loss: 600_000 });
