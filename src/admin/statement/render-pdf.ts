@@ -33,7 +33,7 @@ export function renderStatementPdf(s: Statement): Promise<Buffer> {
     const weights = t.columns.map((c, i) => Math.max(c.length, ...t.rows.map((r) => (r[i] ?? "").length), 4));
     const total = weights.reduce((a, b) => a + b, 0);
     const colWidths = weights.map((w) => (w / total) * width);
-    if (doc.y + rowHeight * 3 > bottom) doc.addPage();
+    if (doc.y + rowHeight * 5 > bottom) doc.addPage();
     doc.font("Helvetica-Bold").fontSize(9).text(t.title, left, doc.y + 4);
     const drawRow = (cells: readonly string[], bold: boolean): void => {
       if (doc.y + rowHeight > bottom) doc.addPage();
