@@ -165,7 +165,7 @@ export async function run(argv, context) {
 
 function positiveInt(text, option) {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${option}: expected a positive whole number, got "${text}"`);
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`${option}: expected a positive whole number, got "${text}"`);
   return n;
 }
 

@@ -77,5 +77,15 @@ if (!existsSync(modulePath)) {
   process.exit(2);
 }
 const module = await import(pathToFileURL(modulePath).href);
-const code = await module.run(argv, { repoRoot, ensureBuilt, importDist });
-process.exit(typeof code === "number" ? code : 0);
+try {
+  const code = await module.run(argv, { repoRoot, ensureBuilt, importDist });
+  process.exit(typeof code === "number" ? code : 0);
+} catch (error) {
+  // Bad options (parseArgs, the target's own checks) are the user's to fix: no stack.
+  const usageError = error instanceof TypeError && /^ERR_PARSE_ARGS/.test(error.code ?? "");
+  if (usageError || error instanceof RangeError) {
+    process.stderr.write(`bench ${target}: ${error.message}\n`);
+    process.exit(2);
+  }
+  throw error;
+}
