@@ -163,3 +163,12 @@ describe("readRemittance: CSV", () => {
     expect(problems[0].message).toMatch(/starts with a header block/);
   });
 });
+
+describe("readRemittance: encodings", () => {
+  it("ignores a byte-order mark and CRLF line ends", () => {
+    const json = `\ufeff${remittanceToJson(handMonthOne()).replaceAll("\n", "\r\n")}`;
+    expect(readRemittance("x.json", json).remittance).toEqual(handMonthOne());
+    const csv = `\ufeff${remittanceToCsv(handMonthOne()).replaceAll("\n", "\r\n")}`;
+    expect(readRemittance("x.csv", csv).remittance).toEqual(handMonthOne());
+  });
+});

@@ -36,7 +36,8 @@ export function detectFormat(file: string, text: string): RemittanceFormat {
   return text.trimStart().startsWith("{") ? "json" : "csv";
 }
 
-export function readRemittance(file: string, text: string): ReadRemittance {
+export function readRemittance(file: string, input: string): ReadRemittance {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input; // a byte-order mark is not content
   const format = detectFormat(file, text);
   const { value, lines } = format === "json" ? fromJson(file, text) : fromCsv(file, text);
   const parsed = remittanceSchema.safeParse(value, { reportInput: true });
@@ -182,7 +183,7 @@ function numberCell(cell: string): unknown {
 function issueProblem(issue: z.core.$ZodIssue, value: unknown, lines: RemittanceLines): RemittanceProblem {
   const path = issue.path.map((p) => (typeof p === "number" ? p : String(p)));
   const located = locate(path, value, lines);
-  return { line: located.line, path: located.label, message: describeIssue(issue, located.label) };
+  return { line: located.line, path: located.label, message: describeIssue(issue) };
 }
 
 function locate(path: readonly (string | number)[], value: unknown, lines: RemittanceLines): { line: number; label: string } {
@@ -203,7 +204,7 @@ function locate(path: readonly (string | number)[], value: unknown, lines: Remit
   return { line: 0, label };
 }
 
-function describeIssue(issue: z.core.$ZodIssue, label: string): string {
+function describeIssue(issue: z.core.$ZodIssue): string {
   const got = (v: unknown): string => (v === undefined ? "nothing" : typeof v === "string" ? JSON.stringify(v) : JSON.stringify(v) ?? String(v));
   switch (issue.code) {
     case "invalid_type":
@@ -220,6 +221,6 @@ function describeIssue(issue: z.core.$ZodIssue, label: string): string {
     case "custom":
       return issue.input === undefined ? issue.message : `${issue.message.replace(/^(Number|Too small: expected number to be)\s*/, "")}, got ${got(issue.input)}`;
     default:
-      return `${issue.message}${label ? "" : ""}`;
+      return issue.message;
   }
 }
