@@ -22,13 +22,14 @@ describe("checkAgainstBook", () => {
       date: "2007-05-25",
       loans: [
         { ...m.loans[0], beginningBalance: cents(10_000_001), endingBalance: cents(9_990_001) },
-        { ...m.loans[1], group: "2" },
+        { ...m.loans[1], group: "2", mortgageRate: 6.25 },
         row({ loanId: "L9", beginningBalance: cents(100), mortgageRate: 6 }),
       ],
     });
     expect(messages(r)).toEqual([
       "loans[L1].beginningBalance: 100,000.01 does not tie to the loan's Stated Principal Balance after the Cut-off Date (100,000.00)",
       "loans[L2].group: loan L2 is in loan group 1, not 2",
+      "loans[L2].mortgageRate: 6.25% differs from the Mortgage Loan Schedule's 6.5% (a fixed-rate loan)",
       "loans[L9].loanId: loan L9 is not on the Mortgage Loan Schedule of cwalt-2007-12t1",
       "loans: missing loan: L3 (group 1, Stated Principal Balance 300,000.00) is in the trust but has no row",
     ]);

@@ -76,6 +76,11 @@ export function checkAgainstBook(input: BookCheckInput): RemittanceProblem[] {
       }
       return;
     }
+    const period = periodOfDate(input.deal, remittance.header.distributionDate) ?? 1;
+    const fixedRate = !loan.arm || loan.age + period - 1 < loan.arm.firstResetAge;
+    if (fixedRate && Math.abs(row.mortgageRate - loan.mortgageRate) > 1e-9) {
+      at("mortgageRate", `${row.mortgageRate}% differs from the Mortgage Loan Schedule's ${loan.mortgageRate}%${loan.arm ? " (the loan has not reached its first reset)" : " (a fixed-rate loan)"}`);
+    }
     if (row.subsequentRecovery > 0) at("subsequentRecovery", `loan ${row.loanId} has not been liquidated, so it cannot have a Subsequent Recovery`);
     if (row.beginningBalance !== position.balance) {
       at(
