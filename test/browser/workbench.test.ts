@@ -222,6 +222,13 @@ describe.skipIf(!CHROMIUM)("web workbench in Chromium", () => {
     await page.click('[data-testid="tab-structure"]');
     await page.waitForSelector('[data-testid="table-rules"]');
     await page.screenshot({ path: join(SHOTS, "workbench-structure.png") });
+    // A small laptop screen: the scenario bar and the tabs still fit.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.click('[data-testid="tab-projection"]');
+    const bar = await page.locator('[data-testid="scenario-input"]').boundingBox();
+    expect(bar!.width).toBeGreaterThan(300);
+    expect(await page.locator('[data-testid="tab-statements"]').isVisible()).toBe(true);
+    await page.screenshot({ path: join(SHOTS, "workbench-laptop-1280x720.png") });
     expect(pageErrors).toEqual([]);
   });
 });

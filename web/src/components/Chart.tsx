@@ -41,9 +41,10 @@ export function Chart({ id, option, height = 300 }: ChartProps) {
   useEffect(() => {
     const instance = chart.current;
     if (!instance) return;
-    instance.setOption(option, { notMerge: true });
+    box.current?.removeAttribute("data-rendered");
     instance.off("finished");
     instance.on("finished", () => box.current?.setAttribute("data-rendered", "true"));
+    instance.setOption(option, { notMerge: true });
   }, [option]);
 
   return <div className="chart" data-testid={`chart-${id}`} ref={box} style={{ height }} />;
