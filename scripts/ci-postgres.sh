@@ -49,8 +49,9 @@ if [ "$("$BIN/pg_isready" -h 127.0.0.1 -p "$PORT" >/dev/null 2>&1; echo $?)" != 
     if [ ! -s "$DATA/PG_VERSION" ]; then
       log "initdb in $DATA"
       mkdir -p "$DATA" && chown postgres:postgres "$DATA"
-      as_postgres "$BIN/initdb" -D "$DATA" -A scram-sha-256 --pwfile=<(echo postgres) >&2
+      as_postgres "$BIN/initdb" -D "$DATA" --auth-local=peer --auth-host=scram-sha-256 >&2
     fi
+    mkdir -p /var/run/postgresql && chown postgres:postgres /var/run/postgresql
     as_postgres "$BIN/pg_ctl" -D "$DATA" -o "-p $PORT -c listen_addresses=127.0.0.1" -l "$DATA/server.log" start >&2
   fi
 fi
