@@ -6,7 +6,13 @@ import { Command, CommanderError } from "commander";
 import { commands } from "./commands/index.js";
 import { UserError } from "./user-error.js";
 
-export function buildProgram(): Command {
+/** The command a command line names (its first word that is not an option), if it is one of ours. */
+function requestedCommand(argv: readonly string[]): string | null {
+  const word = argv.slice(2).find((a) => !a.startsWith("-"));
+  return word !== undefined && word in commands ? word : null;
+}
+
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command();
   program
     .name("tranche")
@@ -14,12 +20,14 @@ export function buildProgram(): Command {
     .version("0.1.0")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  for (const register of commands) register(program);
+  const wanted = requestedCommand(argv);
+  const names = wanted ? [wanted] : Object.keys(commands).sort();
+  for (const name of names) (await commands[name]()).register(program);
   return program;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync([...argv]);
     return typeof process.exitCode === "number" ? process.exitCode : 0;

@@ -1,19 +1,28 @@
 import type { Command } from "commander";
-import { register as amendmentDiff } from "./amendment-diff.js";
-import { register as breakeven } from "./breakeven.js";
-import { register as corridorSchedule } from "./corridor-schedule.js";
-import { register as decrement } from "./decrement.js";
-import { register as pool } from "./pool.js";
-import { register as project } from "./project.js";
-import { register as serve } from "./serve.js";
-import { register as significance } from "./significance.js";
-import { register as validate } from "./validate.js";
-import { register as yieldTable } from "./yield-table.js";
-import { register as distribute } from "./distribute.js";
-import { register as history } from "./history.js";
-import { register as reconcile } from "./reconcile.js";
-import { register as simulateServicing } from "./simulate-servicing.js";
-import { register as statement } from "./statement.js";
 
-/** Every command's `register`. Add one line per command file. */
-export const commands: Array<(program: Command) => void> = [amendmentDiff, corridorSchedule, pool, project, serve, significance, validate, decrement, yieldTable, breakeven, simulateServicing, distribute, statement, history, reconcile];
+/**
+ * Every command, loaded on demand: `tranche <name>` imports only that command's
+ * module (the API server, the PDF writer and the database drivers stay unloaded
+ * for a projection); `tranche --help` loads them all. Add one line per command file.
+ */
+export interface CommandModule {
+  register(program: Command): void;
+}
+
+export const commands: Readonly<Record<string, () => Promise<CommandModule>>> = {
+  "amendment-diff": () => import("./amendment-diff.js"),
+  breakeven: () => import("./breakeven.js"),
+  "corridor-schedule": () => import("./corridor-schedule.js"),
+  decrement: () => import("./decrement.js"),
+  distribute: () => import("./distribute.js"),
+  history: () => import("./history.js"),
+  pool: () => import("./pool.js"),
+  project: () => import("./project.js"),
+  reconcile: () => import("./reconcile.js"),
+  serve: () => import("./serve.js"),
+  significance: () => import("./significance.js"),
+  "simulate-servicing": () => import("./simulate-servicing.js"),
+  statement: () => import("./statement.js"),
+  validate: () => import("./validate.js"),
+  "yield-table": () => import("./yield-table.js"),
+};
