@@ -246,17 +246,16 @@ export function orderTapeByGroup(tape: LoanTape): LoanTape {
   return permuteTape(tape, order);
 }
 
-/** A copy of the tape whose row k is row `order[k]` of the original. */
-export function permuteTape(tape: LoanTape, order: ArrayLike<number>): LoanTape {
+/**
+ * A copy of the tape whose row k is row `order[k]` of the original. With
+ * `{ids: false}` the loan ids are not copied (`loanIds` is empty): for internal
+ * working copies that never report by loan.
+ */
+export function permuteTape(tape: LoanTape, order: ArrayLike<number>, options: { ids?: boolean } = {}): LoanTape {
   if (order.length !== tape.size) throw new RangeError(`permutation has ${order.length} rows, the tape ${tape.size}`);
-  const pick = <T extends Float64Array | Int32Array | Uint8Array>(column: T): T => {
-    const out = new (column.constructor as new (n: number) => T)(column.length);
-    for (let k = 0; k < order.length; k++) out[k] = column[order[k]];
-    return out;
-  };
+  const pick = <T extends Float64Array | Int32Array | Uint8Array>(column: T): T => permuteColumn(column, order);
   const a = tape.arm;
-  const loanIds = new Array<string>(tape.size);
-  for (let k = 0; k < order.length; k++) loanIds[k] = tape.loanIds[order[k]];
+  const loanIds = options.ids === false ? [] : Array.from(order, (i) => tape.loanIds[i]);
   return {
     ...tape,
     loanIds,
@@ -285,4 +284,24 @@ export function permuteTape(tape: LoanTape, order: ArrayLike<number>): LoanTape 
       startRate: pick(a.startRate),
     },
   };
+}
+
+/**
+ * One column in a new order. Written once per element type so each copy loop sees a
+ * single array kind (a generic loop over three kinds runs several times slower).
+ */
+function permuteColumn<T extends Float64Array | Int32Array | Uint8Array>(column: T, order: ArrayLike<number>): T {
+  if (column instanceof Float64Array) {
+    const out = new Float64Array(order.length);
+    for (let k = 0; k < order.length; k++) out[k] = column[order[k]];
+    return out as T;
+  }
+  if (column instanceof Int32Array) {
+    const out = new Int32Array(order.length);
+    for (let k = 0; k < order.length; k++) out[k] = column[order[k]];
+    return out as T;
+  }
+  const out = new Uint8Array(order.length);
+  for (let k = 0; k < order.length; k++) out[k] = column[order[k]];
+  return out as T;
 }

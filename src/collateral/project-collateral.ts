@@ -4,9 +4,10 @@ import { checkedAssumptions } from "./assumptions.js";
 import { buildCurveTables, curvesDependOnAge } from "./curve-tables.js";
 import type { CollateralFlows, GroupCollateralFlows } from "./flows.js";
 import { applyScheduleEvents, startSchedules } from "./loan-schedule.js";
-import { stepMonth, SUM, SUM_SLOTS, SWEEP_SLOTS } from "./month-step.js";
+import { stepMonth, SUM, SUM_SLOTS } from "./month-step.js";
 import { ProjectionState } from "./projection-state.js";
 import { groupRanges, permuteTape, type LoanTape } from "./loan-tape.js";
+import { projectionOrder } from "./projection-order.js";
 import { allocateGroupFlows, FLOW_SERIES, type MutableGroupFlows } from "./group-flows.js";
 
 export interface ProjectCollateralOptions {
@@ -34,7 +35,8 @@ export interface ProjectCollateralOptions {
  * × the Stated Principal Balance at the start (performing + foreclosure). SMM is
  * capped at 1 − MDR so a month never removes more than the performing balance.
  *
- * Loan-level and rep-line tapes run through the same loop. The loop works on
+ * Loans run in an order of the kernel's choosing (`projection-order.ts`); the sums
+ * by group do not depend on it. Loan-level and rep-line tapes run through the same loop. The loop works on
  * typed arrays, allocates nothing, and carries each loan's level payment by
  * survival factors (`loan-schedule.ts`); `Math.pow` runs only at ARM resets and
  * interest-only recasts. Pure: no I/O.
@@ -50,7 +52,8 @@ export function projectCollateral(
   if (!Number.isInteger(periods) || periods < 0 || periods > 1200) {
     throw new RangeError(`periods: must be a whole number from 0 to 1200, got ${periods}`);
   }
-  const tape = permuteTape(inputTape, projectionOrder(inputTape, curvesDependOnAge(a)));
+  const order = projectionOrder(inputTape, curvesDependOnAge(a));
+  const tape = order === null ? inputTape : permuteTape(inputTape, order, { ids: false });
   const ranges = groupRanges(tape);
   const ctx = startSchedules(tape, a.indices, periods);
   const curves = buildCurveTables(tape, a, periods);
@@ -58,13 +61,12 @@ export function projectCollateral(
   const advancing = a.advancing;
   const groups: MutableGroupFlows[] = tape.groupIds.map((id) => allocateGroupFlows(id, periods));
   const sums = new Float64Array(SUM_SLOTS);
-  const part = new Float64Array(SWEEP_SLOTS);
 
   for (let t = 1; t <= periods; t++) {
     const severity = valueAt(a.severity, t) / 100;
     applyScheduleEvents(ctx, t);
     for (let g = 0; g < groups.length; g++) {
-      stepMonth(st, t, g, severity, sums, part);
+      stepMonth(st, t, g, severity, sums);
       recordMonth(groups[g], t - 1, sums, advancing);
     }
   }
@@ -91,28 +93,6 @@ export function projectCollateral(
   }
   for (let g = 0; g < groups.length; g++) snapNoise(groups[g], tape, ranges[g], ranges[g + 1]);
   return { periods, advancing, groups: groups as GroupCollateralFlows[] };
-}
-
-/**
- * The order the projection runs the loans in: by group, then by what a segment
- * shares (curve row, fee, PO Percentage, strip spread), then by maturity, latest
- * first (see `ProjectionState`). Sums by group do not depend on the order.
- */
-function projectionOrder(tape: LoanTape, byAge: boolean): Int32Array {
-  const rc = tape.requiredCoupon;
-  const spread = (i: number) => (rc !== null && tape.isDiscount[i] === 0 ? tape.mortgageRate[i] - tape.feeRate[i] : 0);
-  const order = Array.from({ length: tape.size }, (_, i) => i);
-  order.sort(
-    (x, y) =>
-      tape.groupIndex[x] - tape.groupIndex[y] ||
-      (byAge ? tape.age[x] - tape.age[y] : 0) ||
-      tape.feeRate[x] - tape.feeRate[y] ||
-      tape.poFraction[x] - tape.poFraction[y] ||
-      spread(x) - spread(y) ||
-      tape.remainingTerm[y] - tape.remainingTerm[x] ||
-      x - y,
-  );
-  return Int32Array.from(order);
 }
 
 /** Writes one month's sums into the group's series (index x = period − 1). */
