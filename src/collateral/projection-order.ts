@@ -15,11 +15,13 @@ export function projectionOrder(tape: LoanTape, byAge: boolean): Int32Array | nu
   const key = segmentKeys(tape, byAge);
   let maxTerm = 0;
   for (let i = 0; i < n; i++) maxTerm = Math.max(maxTerm, tape.remainingTerm[i]);
+  const monthsShort = new Int32Array(n);
+  for (let i = 0; i < n; i++) monthsShort[i] = maxTerm - tape.remainingTerm[i];
   let order: Int32Array = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  order = countingSort(order, (i) => maxTerm - tape.remainingTerm[i], maxTerm + 1);
-  order = countingSort(order, (i) => key.ids[i], key.count);
-  order = countingSort(order, (i) => tape.groupIndex[i], tape.groupIds.length);
+  order = countingSort(order, monthsShort, maxTerm + 1);
+  order = countingSort(order, key.ids, key.count);
+  order = countingSort(order, tape.groupIndex, tape.groupIds.length);
   for (let k = 0; k < n; k++) if (order[k] !== k) return order;
   return null;
 }
@@ -38,8 +40,8 @@ function segmentKeys(tape: LoanTape, byAge: boolean): { ids: Int32Array; count: 
       (!byAge || tape.age[i] === tape.age[i - 1]) &&
       tape.feeRate[i] === tape.feeRate[i - 1] &&
       tape.poFraction[i] === tape.poFraction[i - 1] &&
-      tape.mortgageRate[i] === tape.mortgageRate[i - 1] &&
-      tape.isDiscount[i] === tape.isDiscount[i - 1];
+      tape.isDiscount[i] === tape.isDiscount[i - 1] &&
+      (rc === null || tape.mortgageRate[i] === tape.mortgageRate[i - 1]);
     if (same) {
       ids[i] = ids[i - 1];
       continue;
@@ -61,11 +63,12 @@ function child<K, V>(map: Map<K, Map<number, V>>, key: K): Map<number, V> {
   return m;
 }
 
-function countingSort(order: Int32Array, keyOf: (i: number) => number, range: number): Int32Array {
+/** Stable counting sort of `order` by `keys[order[k]]` in [0, range). */
+function countingSort(order: Int32Array, keys: Int32Array, range: number): Int32Array {
   const counts = new Int32Array(range + 1);
-  for (let k = 0; k < order.length; k++) counts[keyOf(order[k]) + 1]++;
+  for (let k = 0; k < order.length; k++) counts[keys[order[k]] + 1]++;
   for (let r = 0; r < range; r++) counts[r + 1] += counts[r];
   const out = new Int32Array(order.length);
-  for (let k = 0; k < order.length; k++) out[counts[keyOf(order[k])]++] = order[k];
+  for (let k = 0; k < order.length; k++) out[counts[keys[order[k]]]++] = order[k];
   return out;
 }
