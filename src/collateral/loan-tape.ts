@@ -248,14 +248,32 @@ export function orderTapeByGroup(tape: LoanTape): LoanTape {
 
 /**
  * A copy of the tape whose row k is row `order[k]` of the original. With
- * `{ids: false}` the loan ids are not copied (`loanIds` is empty): for internal
- * working copies that never report by loan.
+ * `{workingCopy: true}` (the projection kernel's own copy, never reported by loan)
+ * the loan ids are not copied (`loanIds` is empty) and, when no loan is an ARM, the
+ * ARM columns (which then say "fixed" on every row) are shared, not copied.
  */
-export function permuteTape(tape: LoanTape, order: ArrayLike<number>, options: { ids?: boolean } = {}): LoanTape {
+export function permuteTape(tape: LoanTape, order: ArrayLike<number>, options: { workingCopy?: boolean } = {}): LoanTape {
   if (order.length !== tape.size) throw new RangeError(`permutation has ${order.length} rows, the tape ${tape.size}`);
   const pick = <T extends Float64Array | Int32Array | Uint8Array>(column: T): T => permuteColumn(column, order);
   const a = tape.arm;
-  const loanIds = options.ids === false ? [] : Array.from(order, (i) => tape.loanIds[i]);
+  const working = options.workingCopy === true;
+  const loanIds = working ? [] : Array.from(order, (i) => tape.loanIds[i]);
+  const arm: ArmColumns =
+    working && tape.indexNames.length === 0
+      ? a
+      : {
+          indexId: pick(a.indexId),
+          margin: pick(a.margin),
+          firstResetAge: pick(a.firstResetAge),
+          resetFrequency: pick(a.resetFrequency),
+          initialCap: pick(a.initialCap),
+          periodicCap: pick(a.periodicCap),
+          lifetimeCap: pick(a.lifetimeCap),
+          floor: pick(a.floor),
+          rounding: pick(a.rounding),
+          roundingMethod: pick(a.roundingMethod),
+          startRate: pick(a.startRate),
+        };
   return {
     ...tape,
     loanIds,
@@ -270,19 +288,7 @@ export function permuteTape(tape: LoanTape, order: ArrayLike<number>, options: {
     interestOnlyMonths: pick(tape.interestOnlyMonths),
     poFraction: pick(tape.poFraction),
     isDiscount: pick(tape.isDiscount),
-    arm: {
-      indexId: pick(a.indexId),
-      margin: pick(a.margin),
-      firstResetAge: pick(a.firstResetAge),
-      resetFrequency: pick(a.resetFrequency),
-      initialCap: pick(a.initialCap),
-      periodicCap: pick(a.periodicCap),
-      lifetimeCap: pick(a.lifetimeCap),
-      floor: pick(a.floor),
-      rounding: pick(a.rounding),
-      roundingMethod: pick(a.roundingMethod),
-      startRate: pick(a.startRate),
-    },
+    arm,
   };
 }
 

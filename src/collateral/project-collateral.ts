@@ -53,7 +53,7 @@ export function projectCollateral(
     throw new RangeError(`periods: must be a whole number from 0 to 1200, got ${periods}`);
   }
   const order = projectionOrder(inputTape, curvesDependOnAge(a));
-  const tape = order === null ? inputTape : permuteTape(inputTape, order, { ids: false });
+  const tape = order === null ? inputTape : permuteTape(inputTape, order, { workingCopy: true });
   const ranges = groupRanges(tape);
   const ctx = startSchedules(tape, a.indices, periods);
   const curves = buildCurveTables(tape, a, periods);
