@@ -142,10 +142,16 @@ function recordMonth(out: MutableGroupFlows, x: number, sums: Float64Array, adva
   out.defaultedLoanNetInterest[x] = lostInterest - sums[SUM.defaultedFees];
 }
 
+/** Balances (not flows): a remainder below the noise floor is zero. */
+const BALANCE_SERIES = new Set<string>(["beginBalance", "endBalance", "performingBalance", "foreclosureBalance", "poBeginBalance", "poEndBalance", "nonDiscountBeginBalance"]);
+
 /**
- * Sets to zero what is float noise: sums whose size is below 1e-12 of the group's
- * Cut-off Date balance (e.g. a foreclosure balance of −1e-11 after the last
- * liquidation), so reports never show "−0.00".
+ * Sets to zero what is float noise, below 1e-12 of the group's Cut-off Date
+ * balance: any balance that small (a loan's remainder at maturity), and any
+ * negative flow that small (a foreclosure balance of −1e-11 after the last
+ * liquidation), so reports never show "−0.00". Tiny positive flows are kept: in
+ * a pool's tail they are real (a PO share of scheduled principal of a tenth of a
+ * cent), and dropping them would break conservation.
  */
 function snapNoise(out: MutableGroupFlows, tape: LoanTape, lo: number, hi: number): void {
   let cutoff = 0;
@@ -153,6 +159,10 @@ function snapNoise(out: MutableGroupFlows, tape: LoanTape, lo: number, hi: numbe
   const tiny = 1e-12 * cutoff;
   for (const key of FLOW_SERIES) {
     const series = out[key];
-    for (let x = 0; x < series.length; x++) if (series[x] !== 0 && Math.abs(series[x]) < tiny) series[x] = 0;
+    const balance = BALANCE_SERIES.has(key);
+    for (let x = 0; x < series.length; x++) {
+      const v = series[x];
+      if (v !== 0 && v > -tiny && v < tiny && (balance || v < 0)) series[x] = 0;
+    }
   }
 }
