@@ -43,8 +43,10 @@ export function settleCorridor(input: {
   /** The beneficiary's balance for the accrual period. */
   beneficiaryBalance: number;
   unpaidBefore: number;
+  /** The date's notional when already looked up (a projection's schedule by month); else read from the contract. */
+  notional?: number;
 }): CorridorOutcome {
-  const notional = corridorNotional(input.contract, input.distributionDate);
+  const notional = input.notional ?? corridorNotional(input.contract, input.distributionDate);
   const payment = notional > 0 ? corridorPayment(input.contract, notional, input.indexRate) : 0;
   const uncappedRate = Math.min(input.indexRate + input.beneficiaryMargin, input.contract.yieldSupplementCeiling);
   const current = Math.max(0, ((uncappedRate - input.beneficiaryRate) / 100) * input.beneficiaryBalance / 12);

@@ -15,8 +15,8 @@ export interface RateContext {
   readonly subordinatePortion: Readonly<Record<string, number>>;
 }
 
-function indexValue(ctx: RateContext, index: string, classId: string): number {
-  const v = ctx.indices[index];
+function indexValue(indices: Readonly<Record<string, number>>, index: string, classId: string): number {
+  const v = indices[index];
   if (v === undefined || !Number.isFinite(v)) throw new Error(`no ${index} fixing for Class ${classId}'s accrual period`);
   return v;
 }
@@ -26,34 +26,65 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 /** The class's Pass-Through Rate for the period, percent (null for Class X and PO, which have none). */
 export function passThroughRate(spec: ClassSpec, ctx: RateContext): number | null {
   const c = spec.coupon;
+  let groupWac = 0;
+  let subordinateWac = 0;
+  if (c.kind === "groupNetWac") groupWac = ctx.groupNetWac[c.group] ?? 0;
+  if (c.kind === "subordinateNetWac") {
+    const entries = Object.entries(ctx.subordinatePortion);
+    subordinateWac = subordinateNetWac(
+      entries.map(([, portion]) => portion),
+      entries.map(([g]) => ctx.groupNetWac[g] ?? 0),
+      Object.values(ctx.groupNetWac),
+    );
+  }
+  return passThroughRateOf(spec, ctx.indices, groupWac, subordinateWac);
+}
+
+/**
+ * `passThroughRate` from the period's figures already worked out: `groupWac` is
+ * the net WAC of the class's group (read by `groupNetWac` coupons),
+ * `subordinateWac` the subordinate net WAC (read by `subordinateNetWac` coupons).
+ */
+export function passThroughRateOf(spec: ClassSpec, indices: Readonly<Record<string, number>>, groupWac: number, subordinateWac: number): number | null {
+  const c = spec.coupon;
   switch (c.kind) {
     case "fixed":
       return c.rate;
     case "floater":
-      return clamp(indexValue(ctx, c.index, spec.id) + c.margin, c.floor, c.cap);
+      return clamp(indexValue(indices, c.index, spec.id) + c.margin, c.floor, c.cap);
     case "inverseFloater":
-      return clamp(c.constant - c.multiplier * indexValue(ctx, c.index, spec.id), c.floor, c.cap);
+      return clamp(c.constant - c.multiplier * indexValue(indices, c.index, spec.id), c.floor, c.cap);
     case "groupNetWac":
-      return ctx.groupNetWac[c.group] ?? 0;
-    case "subordinateNetWac": {
-      let weight = 0;
-      let sum = 0;
-      for (const [g, portion] of Object.entries(ctx.subordinatePortion)) {
-        const w = Math.max(0, portion);
-        weight += w;
-        sum += w * (ctx.groupNetWac[g] ?? 0);
-      }
-      if (weight > 0) return sum / weight;
-      // No subordinate portion anywhere: the plain average of the group WACs keeps the rate defined.
-      const wacs = Object.values(ctx.groupNetWac);
-      return wacs.length ? wacs.reduce((a, b) => a + b, 0) / wacs.length : 0;
-    }
+      return groupWac;
+    case "subordinateNetWac":
+      return subordinateWac;
     case "premiumStrip":
     case "none":
       return null;
     default:
       return assertNever(c, "coupon");
   }
+}
+
+/**
+ * The subordinate classes' rate: the group net WACs weighted by each group's
+ * subordinate portion (floored at zero); with no subordinate portion anywhere,
+ * the plain average of `allWacs` keeps the rate defined. `portions[k]` and
+ * `wacs[k]` are one group's.
+ */
+export function subordinateNetWac(portions: ArrayLike<number>, wacs: ArrayLike<number>, allWacs: ArrayLike<number>): number {
+  let weight = 0;
+  let sum = 0;
+  for (let k = 0; k < portions.length; k++) {
+    const w = Math.max(0, portions[k]);
+    weight += w;
+    sum += w * wacs[k];
+  }
+  if (weight > 0) return sum / weight;
+  if (allWacs.length === 0) return 0;
+  let total = 0;
+  for (let k = 0; k < allWacs.length; k++) total += allWacs[k];
+  return total / allWacs.length;
 }
 
 /** Accrued Certificate Interest: rate × balance (or notional) × 30/360 for one month. */
@@ -67,11 +98,18 @@ export function accruedCertificateInterest(ratePercent: number, balanceOrNotiona
  * never above a class's accrued interest.
  */
 export function allocateInterestShortfall(accrued: ReadonlyMap<string, number>, shortfall: number): Map<string, number> {
-  const out = new Map<string, number>();
+  const values = Float64Array.from(accrued.values());
+  const shares = new Float64Array(values.length);
+  allocateInterestShortfallOf(values, shortfall, shares);
+  return new Map([...accrued.keys()].map((id, k) => [id, shares[k]]));
+}
+
+/** `allocateInterestShortfall` on arrays: `shares[k]` for `accrued[k]`, k < accrued.length. */
+export function allocateInterestShortfallOf(accrued: ArrayLike<number>, shortfall: number, shares: Float64Array): void {
   let total = 0;
-  for (const v of accrued.values()) total += Math.max(0, v);
-  for (const [id, v] of accrued) {
-    out.set(id, total > 0 && shortfall > 0 ? Math.min(v, (shortfall * Math.max(0, v)) / total) : 0);
+  for (let k = 0; k < accrued.length; k++) total += Math.max(0, accrued[k]);
+  for (let k = 0; k < accrued.length; k++) {
+    const v = accrued[k];
+    shares[k] = total > 0 && shortfall > 0 ? Math.min(v, (shortfall * Math.max(0, v)) / total) : 0;
   }
-  return out;
 }

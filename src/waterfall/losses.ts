@@ -10,36 +10,48 @@
  *    junior outstanding class is written down by the excess (seniors pro rata
  *    once no subordinate class is left).
  */
-import type { LossAllocation } from "../deal/schema.js";
 import type { PeriodBook } from "./period-book.js";
 
-/** Writes `amount` down the subordinate classes, most junior first. Returns what is left. */
-export function allocateToSubordinates(book: PeriodBook, spec: LossAllocation, amount: number, rule: string, from = "realizedLoss"): number {
+/** Writes `amount` down the subordinate classes (slots, most junior first). Returns what is left. */
+export function allocateToSubordinates(book: PeriodBook, order: Int32Array, amount: number, rule: string, from = "realizedLoss"): number {
   let left = amount;
-  for (const id of spec.subordinateOrder) {
+  for (let k = 0; k < order.length; k++) {
     if (left <= 1e-9) break;
-    left -= book.writeDown(id, left, rule, from);
+    left -= book.writeDown(order[k], left, rule, from);
   }
   return Math.max(0, left);
 }
 
 /**
- * Writes `amount` down the given senior classes pro rata by working balance,
- * moving a super senior's share to its support class while the support class
- * has balance. Returns what could not be allocated (no balance left).
+ * Writes `amount` down the given senior classes (slots) pro rata by working
+ * balance, moving a super senior's share to its support class while the support
+ * class has balance. Returns what could not be allocated (no balance left).
  */
-export function allocateToSeniors(book: PeriodBook, spec: LossAllocation, seniors: readonly string[], amount: number, rule: string, from = "realizedLoss"): number {
+export function allocateToSeniors(book: PeriodBook, seniors: Int32Array, amount: number, rule: string, from = "realizedLoss"): number {
+  const plan = book.plan;
+  const balances = book.balances;
   let left = amount;
+  const { slots: live, amounts: shares } = book.scratch(seniors.length);
   for (let round = 0; round < 8 && left > 1e-9; round++) {
-    const live = seniors.filter((id) => book.balance(id) > 1e-9);
-    const total = live.reduce((s, id) => s + book.balance(id), 0);
+    let n = 0;
+    let total = 0;
+    for (let k = 0; k < seniors.length; k++) {
+      if (balances[seniors[k]] > 1e-9) live[n++] = seniors[k];
+    }
+    for (let k = 0; k < n; k++) total += balances[live[k]];
     if (total <= 1e-9) break;
     const batch = Math.min(left, total);
-    const shares = live.map((id) => ({ id, share: (batch * book.balance(id)) / total }));
-    for (const { id, share } of shares) {
+    // Every share is set from the balances before this round's writedowns.
+    for (let k = 0; k < n; k++) shares[k] = (batch * balances[live[k]]) / total;
+    for (let k = 0; k < n; k++) {
+      const id = live[k];
+      const share = shares[k];
       let rest = share;
-      const support = spec.seniorSupport.find((p) => p.superSenior === id)?.support;
-      if (support && book.balance(support) > 1e-9) rest -= book.writeDown(support, rest, `${rule} (senior support: ${support} for ${id})`, from);
+      const support = plan.seniorSupportOf[id];
+      if (support >= 0 && balances[support] > 1e-9) {
+        const citation = book.recording ? `${rule} (senior support: ${plan.classIds[support]} for ${plan.classIds[id]})` : "";
+        rest -= book.writeDown(support, rest, citation, from);
+      }
       rest -= book.writeDown(id, rest, rule, from);
       left -= share - rest;
     }

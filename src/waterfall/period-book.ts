@@ -1,72 +1,102 @@
 /**
  * The working book of one Distribution Date: what is left of each group's
- * Available Funds, the classes' working balances, and the ledger entries the
- * date's rules emit. Local to `distributePeriod`; never escapes it mutable.
+ * Available Funds, the classes' working balances and activity (by class slot,
+ * see `deal-plan.ts`), and the ledger entries the date's rules emit. Local to
+ * the period step; a projection reuses one book from date to date (`start`).
+ *
+ * With `recordLedger` off the book keeps every amount but writes no ledger
+ * entry, so callers may pass an empty `rule` string (a citation is only text
+ * for the ledger).
  */
 import type { LedgerEntry, LedgerKind } from "../core/ledger.js";
-
-export interface ClassActivity {
-  interestAccrued: number;
-  /** Share of Net Prepayment Interest Shortfalls and Relief Act Reductions. */
-  interestShortfall: number;
-  interestDue: number;
-  interestPaid: number;
-  principal: number;
-  writedown: number;
-}
+import type { DealPlan } from "./deal-plan.js";
 
 const EPS = 1e-9;
 
 export class PeriodBook {
-  readonly entries: LedgerEntry[] = [];
-  readonly activity = new Map<string, ClassActivity>();
-  private readonly available: Map<string, number>;
+  period = 0;
+  /** The date's ledger entries, or null when not recording. */
+  entries: LedgerEntry[] | null = null;
+  readonly available: Float64Array;
+  readonly balances: Float64Array;
+  readonly interestAccrued: Float64Array;
+  /** Share of Net Prepayment Interest Shortfalls and Relief Act Reductions. */
+  readonly interestShortfall: Float64Array;
+  readonly interestDue: Float64Array;
+  readonly interestPaid: Float64Array;
+  readonly principal: Float64Array;
+  readonly writedown: Float64Array;
 
-  constructor(
-    readonly period: number,
-    availableFunds: ReadonlyMap<string, number>,
-    readonly balances: Map<string, number>,
-  ) {
-    this.available = new Map(availableFunds);
+  private slotScratch = new Int32Array(16);
+  private amountScratch = new Float64Array(16);
+
+  constructor(readonly plan: DealPlan) {
+    this.available = new Float64Array(plan.groupCount);
+    const n = plan.slotCount;
+    this.balances = new Float64Array(n);
+    this.interestAccrued = new Float64Array(n);
+    this.interestShortfall = new Float64Array(n);
+    this.interestDue = new Float64Array(n);
+    this.interestPaid = new Float64Array(n);
+    this.principal = new Float64Array(n);
+    this.writedown = new Float64Array(n);
   }
 
-  remaining(groupId: string): number {
-    return this.available.get(groupId) ?? 0;
+  /** Opens a Distribution Date with the groups' Available Funds and the balances at its start. */
+  start(period: number, availableFunds: Float64Array, balances: Float64Array, recordLedger: boolean): void {
+    this.period = period;
+    this.entries = recordLedger ? [] : null;
+    this.available.set(availableFunds);
+    this.balances.set(balances);
+    this.interestAccrued.fill(0);
+    this.interestShortfall.fill(0);
+    this.interestDue.fill(0);
+    this.interestPaid.fill(0);
+    this.principal.fill(0);
+    this.writedown.fill(0);
+  }
+
+  /** Scratch slot and amount arrays of at least n entries for one allocation pass (valid until the next call). */
+  scratch(n: number): { readonly slots: Int32Array; readonly amounts: Float64Array } {
+    if (this.slotScratch.length < n) {
+      this.slotScratch = new Int32Array(n);
+      this.amountScratch = new Float64Array(n);
+    }
+    return { slots: this.slotScratch, amounts: this.amountScratch };
+  }
+
+  get recording(): boolean {
+    return this.entries !== null;
   }
 
   totalRemaining(): number {
     let s = 0;
-    for (const v of this.available.values()) s += v;
+    for (let g = 0; g < this.available.length; g++) s += this.available[g];
     return s;
   }
 
-  act(classId: string): ClassActivity {
-    let a = this.activity.get(classId);
-    if (!a) {
-      a = { interestAccrued: 0, interestShortfall: 0, interestDue: 0, interestPaid: 0, principal: 0, writedown: 0 };
-      this.activity.set(classId, a);
-    }
-    return a;
-  }
-
-  balance(classId: string): number {
-    return this.balances.get(classId) ?? 0;
+  /** The remaining Available Funds of the given groups, summed in that order. */
+  remainingOf(groups: Int32Array): number {
+    let s = 0;
+    for (let k = 0; k < groups.length; k++) s += this.available[groups[k]];
+    return s;
   }
 
   /**
-   * Pays `amount` to `to` out of the named groups' remaining Available Funds (in
-   * that order), as far as they go. Returns what was paid.
+   * Pays `amount` to class `cls` out of the named groups' remaining Available
+   * Funds (in that order), as far as they go. Returns what was paid.
    */
-  pay(options: { groups: readonly string[]; to: string; amount: number; rule: string; kind: LedgerKind }): number {
-    let want = options.amount;
+  pay(groups: Int32Array, cls: number, amount: number, rule: string, kind: LedgerKind): number {
+    let want = amount;
     if (!(want > EPS)) return 0;
     let paid = 0;
-    for (const g of options.groups) {
-      const have = this.remaining(g);
+    for (let k = 0; k < groups.length; k++) {
+      const g = groups[k];
+      const have = this.available[g];
       if (have <= 0) continue;
       const take = Math.min(have, want);
-      this.available.set(g, have - take);
-      this.entries.push({ period: this.period, from: `availableFunds:${g}`, to: options.to, amount: take, rule: options.rule, kind: options.kind });
+      this.available[g] = have - take;
+      if (this.entries) this.entries.push({ period: this.period, from: this.plan.fundsAccount[g], to: this.plan.classAccount[cls], amount: take, rule, kind });
       paid += take;
       want -= take;
       if (want <= EPS) break;
@@ -75,42 +105,44 @@ export class PeriodBook {
   }
 
   /** Moves Available Funds from one group to another (Transfer Payments). */
-  transfer(options: { from: string; to: string; amount: number; rule: string }): number {
-    const take = Math.min(this.remaining(options.from), options.amount);
+  transfer(from: number, to: number, amount: number, rule: string): number {
+    const take = Math.min(this.available[from], amount);
     if (!(take > EPS)) return 0;
-    this.available.set(options.from, this.remaining(options.from) - take);
-    this.available.set(options.to, this.remaining(options.to) + take);
-    this.entries.push({ period: this.period, from: `availableFunds:${options.from}`, to: `availableFunds:${options.to}`, amount: take, rule: options.rule, kind: "transfer" });
+    this.available[from] = this.available[from] - take;
+    this.available[to] = this.available[to] + take;
+    if (this.entries) {
+      this.entries.push({ period: this.period, from: this.plan.fundsAccount[from], to: this.plan.fundsAccount[to], amount: take, rule, kind: "transfer" });
+    }
     return take;
   }
 
-  payInterest(groups: readonly string[], classId: string, amount: number, rule: string): number {
-    const paid = this.pay({ groups, to: `class:${classId}`, amount, rule, kind: "interest" });
-    this.act(classId).interestPaid += paid;
+  payInterest(groups: Int32Array, cls: number, amount: number, rule: string): number {
+    const paid = this.pay(groups, cls, amount, rule, "interest");
+    this.interestPaid[cls] += paid;
     return paid;
   }
 
   /** Pays principal, never above the class's working balance. */
-  payPrincipal(groups: readonly string[], classId: string, amount: number, rule: string): number {
-    const capped = Math.min(amount, this.balance(classId));
-    const paid = this.pay({ groups, to: `class:${classId}`, amount: capped, rule, kind: "principal" });
-    this.balances.set(classId, this.balance(classId) - paid);
-    this.act(classId).principal += paid;
+  payPrincipal(groups: Int32Array, cls: number, amount: number, rule: string): number {
+    const capped = Math.min(amount, this.balances[cls]);
+    const paid = this.pay(groups, cls, capped, rule, "principal");
+    this.balances[cls] = this.balances[cls] - paid;
+    this.principal[cls] += paid;
     return paid;
   }
 
   /** Reduces a class balance without cash (losses, excess writedowns, PO deferred writedowns). */
-  writeDown(classId: string, amount: number, rule: string, from = "realizedLoss"): number {
-    const take = Math.min(amount, this.balance(classId));
+  writeDown(cls: number, amount: number, rule: string, from = "realizedLoss"): number {
+    const take = Math.min(amount, this.balances[cls]);
     if (!(take > EPS)) return 0;
-    this.balances.set(classId, this.balance(classId) - take);
-    this.act(classId).writedown += take;
-    this.entries.push({ period: this.period, from, to: `writedown:${classId}`, amount: take, rule, kind: "writedown" });
+    this.balances[cls] = this.balances[cls] - take;
+    this.writedown[cls] += take;
+    if (this.entries) this.entries.push({ period: this.period, from, to: this.plan.writedownAccount[cls], amount: take, rule, kind: "writedown" });
     return take;
   }
 
   /** Records a movement outside Available Funds (corridor receipts, releases). */
-  record(entry: Omit<LedgerEntry, "period">): void {
-    if (entry.amount > EPS) this.entries.push({ period: this.period, ...entry });
+  record(from: string, to: string, amount: number, rule: string, kind: LedgerKind): void {
+    if (this.entries && amount > EPS) this.entries.push({ period: this.period, from, to, amount, rule, kind });
   }
 }

@@ -2,35 +2,46 @@
  * §4.02(a)(ii)(y) / (iv)(y): paying a group's Senior Principal Distribution
  * Amount through its ordered list of payees, and §4.02(c): concurrently pro rata
  * by Class Certificate Balance on and after the Senior Credit Support Depletion Date.
+ * Classes and groups are slots of the deal plan (`deal-plan.ts`).
  */
-import type { PrincipalPayee } from "../deal/schema.js";
+import type { PayeePlan } from "./deal-plan.js";
 import type { PeriodBook } from "./period-book.js";
 
 export interface SequenceContext {
   readonly book: PeriodBook;
-  /** Whose Available Funds pay (in order). */
-  readonly funds: readonly string[];
-  /** Class balances immediately before the Distribution Date (pro rata weights). */
-  readonly beginBalances: ReadonlyMap<string, number>;
-  /** The Class Priority Amount for a payee with `limit: priorityAmount`, given what is left to pay. */
-  readonly priorityAmount: (classId: string, left: number) => number;
+  /** Class balances immediately before the Distribution Date (pro rata weights), by slot. */
+  readonly begin: Float64Array;
+  /** The Class Priority Amount for a payee with `limit: priorityAmount` naming `classId`, given what is left to pay. */
+  classPriorityAmount(classId: string, left: number): number;
 }
 
-/** Pays up to `amount` pro rata by `weights` (capped at working balances; any excess re-shared). Returns paid. */
-export function payProRata(ctx: SequenceContext, classes: readonly string[], amount: number, rule: string): number {
+/**
+ * Pays up to `amount` from `funds` pro rata by the classes' balances before the
+ * date (capped at working balances; any excess re-shared). Returns paid.
+ */
+export function payProRata(ctx: SequenceContext, funds: Int32Array, classes: Int32Array, amount: number, rule: string): number {
+  const book = ctx.book;
   // Share only what the funds can pay, so a short date stays pro rata.
-  let left = Math.min(amount, ctx.funds.reduce((s, g) => s + ctx.book.remaining(g), 0));
+  let left = Math.min(amount, book.remainingOf(funds));
   let paidTotal = 0;
+  const { slots: live, amounts: weights } = book.scratch(classes.length);
   for (let round = 0; round < classes.length + 1 && left > 1e-9; round++) {
-    const live = classes.filter((id) => ctx.book.balance(id) > 1e-9);
-    const weights = live.map((id) => ctx.beginBalances.get(id) || ctx.book.balance(id));
-    const total = weights.reduce((a, b) => a + b, 0);
+    // Liveness and weights are read for the whole round before any class is paid.
+    let n = 0;
+    let total = 0;
+    for (let k = 0; k < classes.length; k++) {
+      const id = classes[k];
+      if (book.balances[id] > 1e-9) {
+        live[n] = id;
+        weights[n] = ctx.begin[id] || book.balances[id];
+        n++;
+      }
+    }
+    for (let k = 0; k < n; k++) total += weights[k];
     if (total <= 0) break;
     const batch = left;
     let paidRound = 0;
-    live.forEach((id, i) => {
-      paidRound += ctx.book.payPrincipal(ctx.funds, id, (batch * weights[i]) / total, rule);
-    });
+    for (let k = 0; k < n; k++) paidRound += book.payPrincipal(funds, live[k], (batch * weights[k]) / total, rule);
     left -= paidRound;
     paidTotal += paidRound;
     if (paidRound <= 1e-9) break;
@@ -38,18 +49,25 @@ export function payProRata(ctx: SequenceContext, classes: readonly string[], amo
   return paidTotal;
 }
 
-export function paySequence(ctx: SequenceContext, sequence: readonly PrincipalPayee[], amount: number): number {
+/**
+ * Pays up to `amount` from `funds` through the payees in order. With a `prefix`
+ * (a Transfer Payment, a retired group), each ledger citation reads
+ * `prefix → payee citation`. Returns paid.
+ */
+export function paySequence(ctx: SequenceContext, funds: Int32Array, sequence: readonly PayeePlan[], amount: number, prefix: string | null): number {
+  const book = ctx.book;
   let left = amount;
   for (const payee of sequence) {
     if (left <= 1e-9) break;
-    const cap = payee.limit === "priorityAmount" ? Math.min(left, ctx.priorityAmount(payee.classes[0], left)) : left;
+    const cap = payee.priorityLimited ? Math.min(left, ctx.classPriorityAmount(payee.firstClassId, left)) : left;
+    const citation = prefix === null ? payee.citation : book.recording ? `${prefix} → ${payee.citation}` : "";
     let paid = 0;
-    if (payee.share === "proRata") {
-      paid = payProRata(ctx, payee.classes, cap, payee.citation);
+    if (payee.proRata) {
+      paid = payProRata(ctx, funds, payee.classes, cap, citation);
     } else {
-      for (const id of payee.classes) {
+      for (let k = 0; k < payee.classes.length; k++) {
         if (cap - paid <= 1e-9) break;
-        paid += ctx.book.payPrincipal(ctx.funds, id, cap - paid, payee.citation);
+        paid += book.payPrincipal(funds, payee.classes[k], cap - paid, citation);
       }
     }
     left -= paid;

@@ -12,10 +12,14 @@ export function seniorPercentage(nonPoSeniorBalance: number, nonPoPoolBalance: n
 
 /** The value of a `{from: YYYY-MM, value}` schedule in `month` (YYYY-MM), or null before its first step. */
 export function scheduleValue(steps: readonly ScheduleStep[], month: string): { index: number; value: number } | null {
-  let found: { index: number; value: number } | null = null;
-  steps.forEach((step, index) => {
-    if (step.from <= month) found = { index, value: step.value };
-  });
+  const index = scheduleIndex(steps, month);
+  return index < 0 ? null : { index, value: steps[index].value };
+}
+
+/** The index of the step of a schedule in force in `month` (the last whose `from` ≤ month), −1 before its first step. */
+export function scheduleIndex(steps: readonly ScheduleStep[], month: string): number {
+  let found = -1;
+  for (let i = 0; i < steps.length; i++) if (steps[i].from <= month) found = i;
   return found;
 }
 

@@ -32,39 +32,98 @@ export function applicableCreditSupport(classes: readonly { id: string; balance:
 }
 
 export function subordinatePrincipalShares(input: SubordinatePrincipalInput): SubordinatePrincipalShares {
-  const live = input.classes.filter((c) => c.balance > 0);
-  const shares = new Map<string, number>(input.classes.map((c) => [c.id, 0]));
-  const restricted = new Set<string>();
-  const support = applicableCreditSupport(input.classes, input.nonPoClassBalance);
-  live.forEach((c) => {
-    if (c.id === input.classes[0].id) return;
-    if ((support.get(c.id) ?? 0) < (input.originalCreditSupport.get(c.id) ?? 0) - 1e-12) restricted.add(c.id);
+  const slotOf = new Map<string, number>();
+  for (const c of input.classes) if (!slotOf.has(c.id)) slotOf.set(c.id, slotOf.size);
+  const ids = [...slotOf.keys()];
+  const originalCreditSupport = Float64Array.from(ids, (id) => input.originalCreditSupport.get(id) ?? 0);
+  const shares = new Float64Array(ids.length);
+  const restrictedFlags = new Uint8Array(ids.length);
+  const restricted = subordinatePrincipalSharesOfSlots({
+    slots: Int32Array.from(input.classes, (c) => slotOf.get(c.id)!),
+    balances: Float64Array.from(input.classes, (c) => c.balance),
+    nonPoClassBalance: input.nonPoClassBalance,
+    originalCreditSupport,
+    scheduledPart: input.scheduledPart,
+    unscheduledPart: input.unscheduledPart,
+    shares,
+    restricted: restrictedFlags,
   });
-  const proRata = (amount: number, members: readonly { id: string; balance: number }[]) => {
-    const total = members.reduce((s, c) => s + c.balance, 0);
-    if (total <= 0 || amount <= 0) return;
-    for (const c of members) shares.set(c.id, (shares.get(c.id) ?? 0) + (amount * c.balance) / total);
-  };
-  proRata(input.scheduledPart, live);
-  const eligible = live.filter((c) => !restricted.has(c.id));
-  proRata(input.unscheduledPart, eligible.length ? eligible : live);
-  // Cap at balance; excess to the other classes in order of seniority.
-  let excess = 0;
-  for (const c of input.classes) {
-    const s = shares.get(c.id) ?? 0;
-    if (s > c.balance) {
-      excess += s - c.balance;
-      shares.set(c.id, c.balance);
+  return { shares: new Map(ids.map((id, k) => [id, shares[k]])), restricted: new Set(restricted.map((k) => ids[k])) };
+}
+
+/**
+ * `subordinatePrincipalShares` on slots, for the period step: the classes are
+ * `slots` (in order of seniority) with `balances` by position; shares, original
+ * Applicable Credit Support Percentages and the Restricted flags are by slot.
+ * Writes `shares` and `restricted` for the given slots; returns the Restricted
+ * Classes' slots in the order found.
+ */
+export function subordinatePrincipalSharesOfSlots(input: {
+  readonly slots: Int32Array;
+  readonly balances: Float64Array;
+  readonly nonPoClassBalance: number;
+  readonly originalCreditSupport: Float64Array;
+  readonly scheduledPart: number;
+  readonly unscheduledPart: number;
+  readonly shares: Float64Array;
+  readonly restricted: Uint8Array;
+}): number[] {
+  const { slots, balances, shares, restricted } = input;
+  const n = slots.length;
+  const total = input.nonPoClassBalance;
+  const support = input.shares; // Applicable Credit Support by slot, read before the shares are set.
+  let below = 0;
+  for (let k = n - 1; k >= 0; k--) {
+    below += balances[k];
+    support[slots[k]] = total > 0 ? below / total : 0;
+  }
+  const restrictedOrder: number[] = [];
+  for (let k = 0; k < n; k++) restricted[slots[k]] = 0;
+  for (let k = 0; k < n; k++) {
+    const id = slots[k];
+    if (!(balances[k] > 0) || id === slots[0]) continue;
+    if (support[id] < input.originalCreditSupport[id] - 1e-12 && !restricted[id]) {
+      restricted[id] = 1;
+      restrictedOrder.push(id);
     }
   }
-  for (const c of input.classes) {
+  for (let k = 0; k < n; k++) shares[slots[k]] = 0;
+  // The scheduled part to the live classes, the unscheduled part to those not Restricted (all live if none).
+  let eligible = 0;
+  for (let k = 0; k < n; k++) if (balances[k] > 0 && !restricted[slots[k]]) eligible++;
+  proRataShares(input, input.scheduledPart, false);
+  proRataShares(input, input.unscheduledPart, eligible > 0);
+  // Cap at balance; excess to the other classes in order of seniority.
+  let excess = 0;
+  for (let k = 0; k < n; k++) {
+    const s = shares[slots[k]];
+    if (s > balances[k]) {
+      excess += s - balances[k];
+      shares[slots[k]] = balances[k];
+    }
+  }
+  for (let k = 0; k < n; k++) {
     if (excess <= 1e-12) break;
-    const room = c.balance - (shares.get(c.id) ?? 0);
+    const room = balances[k] - shares[slots[k]];
     if (room > 0) {
       const add = Math.min(room, excess);
-      shares.set(c.id, (shares.get(c.id) ?? 0) + add);
+      shares[slots[k]] = shares[slots[k]] + add;
       excess -= add;
     }
   }
-  return { shares, restricted };
+  return restrictedOrder;
+}
+
+/** Adds `amount` pro rata by balance to the live classes (only the unrestricted ones with `skipRestricted`). */
+function proRataShares(
+  input: { readonly slots: Int32Array; readonly balances: Float64Array; readonly shares: Float64Array; readonly restricted: Uint8Array },
+  amount: number,
+  skipRestricted: boolean,
+): void {
+  const { slots, balances, shares, restricted } = input;
+  const member = (k: number) => balances[k] > 0 && !(skipRestricted && restricted[slots[k]]);
+  let total = 0;
+  for (let k = 0; k < slots.length; k++) if (member(k)) total += balances[k];
+  if (total <= 0 || amount <= 0) return;
+  for (let k = 0; k < slots.length; k++) if (member(k)) shares[slots[k]] = shares[slots[k]] + (amount * balances[k]) / total;
 }

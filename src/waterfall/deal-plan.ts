@@ -1,0 +1,314 @@
+/**
+ * The deal resolved once for the period step: every class and loan group gets
+ * an index (a slot), their roles become index arrays, and the rules are
+ * compiled to the same indices, so a Distribution Date runs on plain and typed
+ * arrays with no lookup by name. Built once per deal object (`dealPlan`) and
+ * once per rules array (`rulesPlan`, for amended text), cached in WeakMaps;
+ * read-only after construction.
+ *
+ * Class slots 0 … classCount − 1 are `deal.classes` in order. A name that a rule
+ * or the loss allocation uses but that is not a class of the deal (validation
+ * rejects it in deal files) resolves to one more slot, `nowhere`, that never has
+ * a balance or an amount due, which is how a lookup by name with `?? 0` behaved.
+ */
+import { assertNever } from "../core/assert-never.js";
+import { depletionGroups, type CorridorContract, type Deal, type Rule, type ScheduleStep } from "../deal/schema.js";
+import { buildDealView, type DealView } from "./deal-view.js";
+
+export interface ContractPlan {
+  readonly contract: CorridorContract;
+  readonly beneficiary: number;
+  /** The beneficiary's margin over the index (0 unless it is a floater). */
+  readonly margin: number;
+  /** Slot of the contract's unpaid Yield Supplement Amount: the first contract with its id. */
+  readonly unpaidSlot: number;
+  /** Notional by Distribution Date month (YYYY-MM) within the contract window; absent = 0. */
+  readonly notionalByMonth: ReadonlyMap<string, number>;
+}
+
+export interface DealPlan {
+  readonly deal: Deal;
+  readonly view: DealView;
+  readonly classCount: number;
+  /** classCount + 1: the classes and `nowhere`. */
+  readonly slotCount: number;
+  readonly nowhere: number;
+  /** Class id by slot. */
+  readonly classIds: readonly string[];
+  readonly slotOf: ReadonlyMap<string, number>;
+  /** Ledger names by slot: `class:<id>` and `writedown:<id>`. */
+  readonly classAccount: readonly string[];
+  readonly writedownAccount: readonly string[];
+  readonly notional: Uint8Array;
+  readonly principalOnly: Uint8Array;
+  /** Classes that are neither notional nor PO, in deal order. */
+  readonly nonPoClasses: Int32Array;
+  /** Notional of another class: that class's slot, else −1. */
+  readonly notionalOfClass: Int32Array;
+  /** A class's own loan group (premium strip, Non-Discount notional): group index, −1 for all groups. */
+  readonly ownGroup: Int32Array;
+  /** `groupNetWac` coupons: the group index, −1 when the group is unknown (rate 0). */
+  readonly couponGroup: Int32Array;
+
+  readonly groupCount: number;
+  readonly groupIds: readonly string[];
+  readonly groupIndex: ReadonlyMap<string, number>;
+  /** Ledger names by group: `availableFunds:<id>`. */
+  readonly fundsAccount: readonly string[];
+  /** Group indices in the order a record keyed by group id enumerates them (integer-like ids first). */
+  readonly groupRecordOrder: Int32Array;
+  readonly allGroups: Int32Array;
+  /** [g] for each group. */
+  readonly ownFunds: readonly Int32Array[];
+  /** [g, then the other groups] for each group. */
+  readonly ownFundsFirst: readonly Int32Array[];
+  readonly seniorPrincipalClasses: readonly Int32Array[];
+  readonly seniorClasses: readonly Int32Array[];
+  /** Every group's senior principal classes, group after group. */
+  readonly allSeniorPrincipalClasses: Int32Array;
+  readonly poClass: Int32Array;
+  readonly subordinateClasses: Int32Array;
+  /** Original Applicable Credit Support Percentage by slot (0 for a class that is not subordinate). */
+  readonly originalCreditSupport: Float64Array;
+
+  /** §4.04: subordinate classes most junior first, and each class's senior support class (or −1). */
+  readonly lossSubordinateOrder: Int32Array;
+  readonly seniorSupportOf: Int32Array;
+  /** The Class Priority Amount's class, its group and Shift Percentage schedule, or null. */
+  readonly priority: { readonly classId: string; readonly group: number; readonly shiftPercentage: readonly ScheduleStep[] } | null;
+  readonly contracts: readonly ContractPlan[];
+  /** Per class slot: the contracts whose Yield Supplement Amounts it receives. */
+  readonly contractsOfClass: readonly Int32Array[];
+  readonly unpaidSlotCount: number;
+}
+
+/** A payee of a senior principal sequence, on slots. */
+export interface PayeePlan {
+  readonly classes: Int32Array;
+  /** The name the Class Priority Amount is matched on. */
+  readonly firstClassId: string;
+  readonly proRata: boolean;
+  readonly priorityLimited: boolean;
+  readonly citation: string;
+}
+
+/** A rule with its names resolved to slots; the same union as `Rule`. */
+export type RuleStep =
+  | { readonly kind: "seniorInterest"; readonly section: string; readonly group: number; readonly classes: Int32Array }
+  | { readonly kind: "poPrincipal"; readonly section: string; readonly group: number; readonly cls: number }
+  | { readonly kind: "seniorPrincipal"; readonly group: number }
+  | { readonly kind: "seniorPrincipalAfterDepletion" }
+  | { readonly kind: "poDeferred"; readonly section: string; readonly group: number; readonly cls: number }
+  | { readonly kind: "crossCollateralization" }
+  | { readonly kind: "subordinates"; readonly section: string; readonly classes: Int32Array }
+  | { readonly kind: "residual"; readonly section: string; readonly cls: number };
+
+export interface RulesPlan {
+  readonly steps: readonly RuleStep[];
+  /** Per group: the first `seniorPrincipal` rule's sequence for it (empty without one). */
+  readonly seniorSequence: readonly (readonly PayeePlan[])[];
+  /** Per group: the classes §4.02(c) pays pro rata (first rule naming the group), or null. */
+  readonly afterDepletion: readonly (Int32Array | null)[];
+  readonly afterDepletionSection: string;
+  readonly crossCollateralizationSection: string;
+  readonly poDeferredSection: string;
+}
+
+const dealPlans = new WeakMap<Deal, DealPlan>();
+const rulesPlans = new WeakMap<DealPlan, WeakMap<readonly Rule[], RulesPlan>>();
+
+export function dealPlan(deal: Deal): DealPlan {
+  let plan = dealPlans.get(deal);
+  if (!plan) {
+    plan = buildDealPlan(deal);
+    dealPlans.set(deal, plan);
+  }
+  return plan;
+}
+
+export function rulesPlan(plan: DealPlan, rules: readonly Rule[]): RulesPlan {
+  let byRules = rulesPlans.get(plan);
+  if (!byRules) {
+    byRules = new WeakMap();
+    rulesPlans.set(plan, byRules);
+  }
+  let compiled = byRules.get(rules);
+  if (!compiled) {
+    compiled = compileRules(plan, rules);
+    byRules.set(rules, compiled);
+  }
+  return compiled;
+}
+
+function buildDealPlan(deal: Deal): DealPlan {
+  const view = buildDealView(deal);
+  const classCount = deal.classes.length;
+  const slotOf = new Map<string, number>();
+  deal.classes.forEach((c, i) => {
+    if (!slotOf.has(c.id)) slotOf.set(c.id, i);
+  });
+  const nowhere = classCount;
+  const table = { slot: (id: string) => slotOf.get(id) ?? nowhere, slots: (ids: readonly string[]) => Int32Array.from(ids, (id) => slotOf.get(id) ?? nowhere) };
+  const classIds = [...deal.classes.map((c) => c.id), "(none)"];
+  const groupIds = view.groups.map((g) => g.id);
+  const groupIndex = new Map(groupIds.map((id, i) => [id, i]));
+  const notional = new Uint8Array(classCount);
+  const principalOnly = new Uint8Array(classCount);
+  const notionalOfClass = new Int32Array(classCount).fill(-1);
+  const ownGroup = new Int32Array(classCount).fill(-1);
+  const couponGroup = new Int32Array(classCount).fill(-1);
+  deal.classes.forEach((c, i) => {
+    notional[i] = c.notional ? 1 : 0;
+    principalOnly[i] = c.types.includes("principalOnly") ? 1 : 0;
+    if (c.notional?.of === "class") notionalOfClass[i] = table.slot(c.notional.class);
+    if (c.group) ownGroup[i] = groupIndex.get(c.group) ?? -2;
+    if (c.coupon.kind === "groupNetWac") couponGroup[i] = groupIndex.get(c.coupon.group) ?? -1;
+  });
+  const nonPoClasses = Int32Array.from(deal.classes.flatMap((c, i) => (!c.notional && !c.types.includes("principalOnly") ? [i] : [])));
+
+  const record: Record<string, number> = {};
+  groupIds.forEach((id, i) => (record[id] = i));
+  const groupRecordOrder = Int32Array.from(Object.values(record));
+  const allGroups = Int32Array.from(groupIds, (_, i) => i);
+
+  const seniorPrincipalClasses = view.groups.map((g) => table.slots(g.seniorPrincipalClasses));
+  const lossSubordinateOrder = table.slots(deal.lossAllocation.subordinateOrder);
+  const subordinateClasses = table.slots(view.subordinateClasses);
+  const seniorClasses = view.groups.map((g) => table.slots(g.seniorClasses));
+  const poClass = Int32Array.from(view.groups, (g) => (g.poClass ? table.slot(g.poClass) : -1));
+
+  const spec = deal.priorityAmount;
+  let priority: DealPlan["priority"] = null;
+  if (spec) {
+    const cls = deal.classes.find((c) => c.id === spec.class);
+    priority = { classId: spec.class, group: cls?.group ? (groupIndex.get(cls.group) ?? -2) : 0, shiftPercentage: spec.shiftPercentage };
+  }
+
+  const firstWithId = new Map<string, number>();
+  deal.contracts.forEach((k, j) => {
+    if (!firstWithId.has(k.id)) firstWithId.set(k.id, j);
+  });
+  const contracts: ContractPlan[] = deal.contracts.map((contract) => {
+    const beneficiary = deal.classes.findIndex((c) => c.id === contract.beneficiary);
+    if (beneficiary < 0) throw new Error(`corridor ${contract.id}: unknown beneficiary ${contract.beneficiary}`);
+    const coupon = deal.classes[beneficiary].coupon;
+    const first = contract.firstDistributionDate.slice(0, 7);
+    const last = contract.lastDistributionDate.slice(0, 7);
+    const notionalByMonth = new Map<string, number>();
+    for (const e of contract.notionalSchedule) {
+      const month = e.date.slice(0, 7);
+      if (month >= first && month <= last && !notionalByMonth.has(month)) notionalByMonth.set(month, e.notional);
+    }
+    return { contract, beneficiary, margin: coupon.kind === "floater" ? coupon.margin : 0, unpaidSlot: firstWithId.get(contract.id)!, notionalByMonth };
+  });
+
+  const slotCount = classCount + 1;
+  const originalCreditSupport = new Float64Array(slotCount);
+  for (let s = 0; s < classCount; s++) originalCreditSupport[s] = view.originalCreditSupport.get(classIds[s]) ?? 0;
+  const seniorSupportOf = new Int32Array(slotCount).fill(-1);
+  for (let s = 0; s < classCount; s++) {
+    const pair = deal.lossAllocation.seniorSupport.find((p) => p.superSenior === classIds[s]);
+    if (pair?.support) seniorSupportOf[s] = table.slot(pair.support);
+  }
+  const contractsOfClass = Array.from({ length: classCount }, (_, i) =>
+    Int32Array.from(contracts.flatMap((k, j) => (contracts[firstWithId.get(k.contract.id)!].beneficiary === i ? [j] : []))),
+  );
+  return {
+    deal,
+    view,
+    classCount,
+    slotCount,
+    nowhere,
+    classIds,
+    slotOf,
+    classAccount: classIds.map((id) => `class:${id}`),
+    writedownAccount: classIds.map((id) => `writedown:${id}`),
+    notional,
+    principalOnly,
+    nonPoClasses,
+    notionalOfClass,
+    ownGroup,
+    couponGroup,
+    groupCount: groupIds.length,
+    groupIds,
+    groupIndex,
+    fundsAccount: groupIds.map((id) => `availableFunds:${id}`),
+    groupRecordOrder,
+    allGroups,
+    ownFunds: groupIds.map((_, g) => Int32Array.of(g)),
+    ownFundsFirst: groupIds.map((_, g) => Int32Array.from([g, ...groupIds.map((__, h) => h).filter((h) => h !== g)])),
+    seniorPrincipalClasses,
+    seniorClasses,
+    allSeniorPrincipalClasses: Int32Array.from(seniorPrincipalClasses.flatMap((a) => [...a])),
+    poClass,
+    subordinateClasses,
+    originalCreditSupport,
+    lossSubordinateOrder,
+    seniorSupportOf,
+    priority,
+    contracts,
+    contractsOfClass,
+    unpaidSlotCount: contracts.length,
+  };
+}
+
+function compileRules(plan: DealPlan, rules: readonly Rule[]): RulesPlan {
+  const slot = (id: string): number => plan.slotOf.get(id) ?? plan.nowhere;
+  const slots = (ids: readonly string[]) => Int32Array.from(ids, slot);
+  const group = (id: string, rule: Rule): number => {
+    const g = plan.groupIndex.get(id);
+    if (g === undefined) throw new Error(`rule ${rule.section}: unknown loan group ${id}`);
+    return g;
+  };
+  const steps: RuleStep[] = rules.map((rule): RuleStep => {
+    switch (rule.kind) {
+      case "seniorInterest":
+        return { kind: rule.kind, section: rule.section, group: group(rule.group, rule), classes: slots(rule.classes) };
+      case "poPrincipal":
+        return { kind: rule.kind, section: rule.section, group: group(rule.group, rule), cls: slot(rule.class) };
+      case "seniorPrincipal":
+        return { kind: rule.kind, group: group(rule.group, rule) };
+      case "seniorPrincipalAfterDepletion":
+        return { kind: rule.kind };
+      case "poDeferred":
+        return { kind: rule.kind, section: rule.section, group: group(rule.group, rule), cls: slot(rule.class) };
+      case "crossCollateralization":
+        return { kind: rule.kind };
+      case "subordinates":
+        return { kind: rule.kind, section: rule.section, classes: slots(rule.classes) };
+      case "residual":
+        return { kind: rule.kind, section: rule.section, cls: slot(rule.class) };
+      default:
+        return assertNever(rule, "rule");
+    }
+  });
+  const seniorSequence = plan.groupIds.map((g) => {
+    const rule = rules.find((r) => r.kind === "seniorPrincipal" && r.group === g);
+    if (!rule || rule.kind !== "seniorPrincipal") return [];
+    return rule.sequence.map((p) => ({
+      classes: slots(p.classes),
+      firstClassId: p.classes[0],
+      proRata: p.share === "proRata",
+      priorityLimited: p.limit === "priorityAmount",
+      citation: p.citation,
+    }));
+  });
+  const afterDepletion = plan.groupIds.map((g) => {
+    for (const rule of rules) {
+      if (rule.kind !== "seniorPrincipalAfterDepletion") continue;
+      const entry = depletionGroups(rule).find((d) => d.group === g);
+      if (entry) return slots(entry.classes);
+    }
+    return null;
+  });
+  // Rules in force are cited by their first occurrence (as the interpreter always has).
+  const first = (kind: Rule["kind"]) => rules.find((r) => r.kind === kind)?.section;
+  return {
+    steps,
+    seniorSequence,
+    afterDepletion,
+    afterDepletionSection: first("seniorPrincipalAfterDepletion") ?? "",
+    crossCollateralizationSection: first("crossCollateralization") ?? "",
+    poDeferredSection: first("poDeferred") ?? "§4.02(a)(iii)",
+  };
+}

@@ -1,0 +1,516 @@
+/**
+ * §4.02: one Distribution Date on the slots of the deal plan. The defined
+ * amounts the rules pay (Interest Distribution Amounts, the PO Formula
+ * Principal Amount, the Senior Principal Distribution Amount, the Class Priority
+ * Amount, the Subordinated Principal Distribution Amount) are computed first,
+ * from the state at the start of the date; the compiled rules are then
+ * interpreted in order by one exhaustive switch; losses (§4.04) and the corridor
+ * (§4.08) follow the distributions.
+ *
+ * `stepDistributionDate` writes the date's figures into a `PeriodWork` and moves
+ * the `CarriedState` to the end of the date. `distributePeriod` wraps it as the
+ * pure step `(deal, state, inputs) → {state, ledger, report}`; a projection
+ * calls it directly, date after date, on the same arrays.
+ */
+import { assertNever } from "../core/assert-never.js";
+import type { GroupCollections, PeriodInputs } from "./collections.js";
+import { settleCorridor, type CorridorOutcome } from "./corridor.js";
+import type { RulesPlan } from "./deal-plan.js";
+import { accruedCertificateInterest, allocateInterestShortfallOf, passThroughRateOf, subordinateNetWac } from "./interest.js";
+import { allocateToSeniors, allocateToSubordinates } from "./losses.js";
+import type { CarriedState, PeriodWork } from "./period-work.js";
+import { nonPoPrincipal, poFormulaPrincipalAmount, seniorPrincipalDistributionAmount } from "./principal-amounts.js";
+import { payProRata, paySequence } from "./senior-principal.js";
+import { evaluateStepDownTests, scheduleValue, seniorPercentage, seniorPrepaymentPercentage } from "./shifting-interest.js";
+import { subordinatePrincipalSharesOfSlots } from "./subordinate-principal.js";
+
+const EPS = 1e-6;
+
+/** Available Funds of a group: interest less fees plus every principal item. */
+export function availableFunds(c: GroupCollections): number {
+  return c.interest - c.fees + c.scheduledPrincipal + c.prepayments + c.liquidationPrincipal + c.subsequentRecoveries;
+}
+
+export function stepDistributionDate(work: PeriodWork, carried: CarriedState, inputs: PeriodInputs, rules: RulesPlan, recordLedger: boolean): void {
+  startDate(work, carried, inputs, recordLedger);
+  accrueInterest(work, carried);
+  shiftingInterest(work, carried);
+  runRules(work, carried, rules);
+  const poDeferred = allocateLosses(work, carried, rules);
+  settleCorridors(work, carried);
+  carry(work, carried, poDeferred);
+}
+
+/** Collections by group, balances and notionals at the start of the date, Available Funds, depletion. */
+function startDate(work: PeriodWork, carried: CarriedState, inputs: PeriodInputs, recordLedger: boolean): void {
+  const plan = work.plan;
+  const nG = plan.groupCount;
+  const nC = plan.classCount;
+  const period = inputs.period;
+  work.period = period;
+  work.month = inputs.distributionDate.slice(0, 7);
+  work.inputs = inputs;
+  const coll = work.collections as (GroupCollections | undefined)[];
+  coll.fill(undefined);
+  for (const c of inputs.groups) {
+    const g = plan.groupIndex.get(c.groupId);
+    if (g !== undefined) coll[g] = c;
+  }
+  for (let g = 0; g < nG; g++) {
+    if (coll[g] === undefined) throw new Error(`period ${period}: no collections for loan group ${plan.groupIds[g]}`);
+  }
+
+  const begin = work.begin;
+  begin.set(carried.balance);
+  for (let i = 0; i < nC; i++) {
+    let n = 0;
+    if (plan.notional[i]) {
+      if (plan.notionalOfClass[i] >= 0) n = begin[plan.notionalOfClass[i]];
+      else if (plan.ownGroup[i] === -1) for (const c of inputs.groups) n += c.nonDiscountBeginBalance;
+      else n = work.collections[plan.ownGroup[i]].nonDiscountBeginBalance;
+    }
+    work.notionalBegin[i] = n;
+  }
+  let total = 0;
+  for (let g = 0; g < nG; g++) {
+    work.availableFunds[g] = Math.max(0, availableFunds(work.collections[g]));
+    total += work.availableFunds[g];
+  }
+  work.totalAvailable = total;
+  work.book.start(period, work.availableFunds, begin, recordLedger);
+
+  let subordinateBegin = 0;
+  for (let k = 0; k < plan.subordinateClasses.length; k++) subordinateBegin += begin[plan.subordinateClasses[k]];
+  work.subordinateBegin = subordinateBegin;
+  work.depleted = plan.subordinateClasses.length > 0 && subordinateBegin <= EPS;
+  work.depletionPeriod = carried.depletionPeriod ?? (work.depleted ? period : null);
+}
+
+/** Pass-Through Rates, Accrued Certificate Interest, the shortfall shares, the Interest Distribution Amounts. */
+function accrueInterest(work: PeriodWork, carried: CarriedState): void {
+  const plan = work.plan;
+  const classes = plan.deal.classes;
+  const inputs = work.inputs!;
+  const begin = work.begin;
+  for (let g = 0; g < plan.groupCount; g++) {
+    const c = work.collections[g];
+    const pool = Math.max(0, c.beginBalance - c.poBeginBalance);
+    const seniors = plan.seniorPrincipalClasses[g];
+    let senior = 0;
+    for (let k = 0; k < seniors.length; k++) senior += begin[seniors[k]];
+    work.nonPoPool[g] = pool;
+    work.nonPoSenior[g] = senior;
+    work.subordinatePortion[g] = pool - senior;
+    work.netWac[g] = c.netWac;
+  }
+  for (let k = 0; k < plan.groupCount; k++) {
+    work.wacsInRecordOrder[k] = work.netWac[plan.groupRecordOrder[k]];
+    work.portionsInRecordOrder[k] = work.subordinatePortion[plan.groupRecordOrder[k]];
+  }
+  const subordinateWac = subordinateNetWac(work.portionsInRecordOrder, work.wacsInRecordOrder, work.wacsInRecordOrder);
+  for (let i = 0; i < plan.classCount; i++) {
+    const spec = classes[i];
+    const group = plan.couponGroup[i];
+    const rate = passThroughRateOf(spec, inputs.indices, group >= 0 ? work.netWac[group] : 0, subordinateWac);
+    work.hasRate[i] = rate === null ? 0 : 1;
+    work.rate[i] = rate ?? 0;
+    let interest = 0;
+    if (spec.coupon.kind === "premiumStrip") {
+      if (plan.ownGroup[i] === -1) for (const c of inputs.groups) interest += c.premiumStripInterest;
+      else interest = work.collections[plan.ownGroup[i]].premiumStripInterest;
+    } else if (rate !== null) {
+      interest = accruedCertificateInterest(rate, plan.notional[i] ? work.notionalBegin[i] : begin[i]);
+    }
+    work.accrued[i] = Math.max(0, interest);
+  }
+  let shortfall = 0;
+  for (const c of inputs.groups) shortfall = shortfall + c.netPrepaymentInterestShortfall + c.reliefActReduction;
+  allocateInterestShortfallOf(work.accrued, shortfall, work.shortfallShare);
+  const book = work.book;
+  for (let i = 0; i < plan.classCount; i++) {
+    book.interestAccrued[i] = work.accrued[i];
+    book.interestShortfall[i] = work.shortfallShare[i];
+    book.interestDue[i] = book.interestAccrued[i] - book.interestShortfall[i] + carried.unpaidInterest[i];
+  }
+}
+
+/** Senior Percentages, the step-down tests, Senior Prepayment Percentages, Senior Principal Distribution Amounts. */
+function shiftingInterest(work: PeriodWork, carried: CarriedState): void {
+  const plan = work.plan;
+  const deal = plan.deal;
+  const view = plan.view;
+  const nG = plan.groupCount;
+  const month = work.month;
+  let delinquent = 0;
+  for (const c of work.inputs!.groups) delinquent += c.delinquent60PlusBalance;
+  const history = [...carried.delinquencyHistory, delinquent].slice(-Math.max(1, deal.shiftingInterest.stepDownTests.delinquencyAverageMonths));
+  work.delinquencyHistory = history;
+  let pool = 0;
+  let senior = 0;
+  for (let g = 0; g < nG; g++) pool += work.nonPoPool[g];
+  for (let g = 0; g < nG; g++) senior += work.nonPoSenior[g];
+  work.totalNonPoPool = pool;
+  work.totalNonPoSenior = senior;
+  const tests = evaluateStepDownTests(deal.shiftingInterest, {
+    month,
+    delinquencyHistory: history,
+    subordinateBalance: work.subordinateBegin,
+    originalSubordinateBalance: view.originalSubordinateBalance,
+    cumulativeRealizedLoss: carried.cumulativeRealizedLoss,
+    subordinatedPercentage: 1 - seniorPercentage(senior, pool),
+    originalSubordinatedPercentage: view.originalSubordinatedPercentage,
+  });
+  work.tests = tests;
+  let anyAbove = false;
+  for (let g = 0; g < nG; g++) {
+    work.seniorPercentage[g] = seniorPercentage(work.nonPoSenior[g], work.nonPoPool[g]);
+    if (work.nonPoSenior[g] > 0 && work.seniorPercentage[g] > view.groups[g].originalSeniorPercentage + 1e-12) anyAbove = true;
+  }
+  for (let g = 0; g < nG; g++) {
+    const sp = work.seniorPercentage[g];
+    const spp = seniorPrepaymentPercentage(deal.shiftingInterest, {
+      month,
+      seniorPercentage: sp,
+      originalSeniorPercentage: view.groups[g].originalSeniorPercentage,
+      anySeniorAboveOriginal: anyAbove,
+      tests,
+    });
+    work.seniorPrepaymentPercentage[g] = spp;
+    const p = nonPoPrincipal(work.collections[g]);
+    work.principal[g] = p;
+    work.seniorPrincipalDistributionAmount[g] = seniorPrincipalDistributionAmount(p, sp, spp);
+  }
+  const priority = plan.priority;
+  work.shiftPercentage = priority ? (scheduleValue(priority.shiftPercentage, month)?.value ?? 0) / 100 : 0;
+}
+
+/** The rules in force, in order. */
+function runRules(work: PeriodWork, carried: CarriedState, rules: RulesPlan): void {
+  const plan = work.plan;
+  const book = work.book;
+  work.seniorPaid.fill(0);
+  work.proRataAfter.fill(0);
+  work.transferIn.fill(0);
+  work.transferOut.fill(0);
+  work.redirected.fill(0);
+  work.poDeferredPaid = 0;
+  work.subordinatedAmount = 0;
+  work.restricted = [];
+  work.residual = 0;
+  for (const step of rules.steps) {
+    switch (step.kind) {
+      case "seniorInterest": {
+        const due = book.interestDue;
+        let total = 0;
+        for (let k = 0; k < step.classes.length; k++) total += Math.max(0, due[step.classes[k]]);
+        const payable = Math.min(total, book.available[step.group]);
+        for (let k = 0; k < step.classes.length; k++) {
+          const d = Math.max(0, due[step.classes[k]]);
+          if (total > 0) book.payInterest(plan.ownFunds[step.group], step.classes[k], (payable * d) / total, step.section);
+        }
+        break;
+      }
+      case "poPrincipal": {
+        const amount = poFormulaPrincipalAmount(work.collections[step.group]);
+        book.payPrincipal(plan.ownFunds[step.group], step.cls, amount, step.section);
+        break;
+      }
+      case "seniorPrincipal": {
+        const g = step.group;
+        const paid = paySeniorPrincipal(work, rules, g, plan.ownFunds[g], work.seniorPrincipalDistributionAmount[g], null);
+        work.seniorPaid[g] = work.seniorPaid[g] + paid;
+        break;
+      }
+      case "seniorPrincipalAfterDepletion":
+        // Applied inside `seniorPrincipal` on and after the Senior Credit Support Depletion Date.
+        break;
+      case "poDeferred": {
+        if (work.depleted || carried.poDeferred <= EPS) break;
+        const g = step.group;
+        const p = work.principal[g];
+        const subordinateBeforeDeferred = p.total - Math.min(work.seniorPrincipalDistributionAmount[g], p.total);
+        const amount = Math.min(carried.poDeferred, subordinateBeforeDeferred);
+        work.poDeferredPaid += book.pay(plan.ownFunds[g], step.cls, amount, step.section, "poDeferred");
+        break;
+      }
+      case "crossCollateralization":
+        crossCollateralize(work, rules);
+        break;
+      case "subordinates":
+        payPrincipalOfSubordinates(work, rules, step.classes, step.section);
+        break;
+      case "residual": {
+        for (let g = 0; g < plan.groupCount; g++) {
+          const left = book.available[g];
+          if (left > 0) work.residual += book.pay(plan.ownFunds[g], step.cls, left, step.section, "residual");
+        }
+        break;
+      }
+      default:
+        assertNever(step, "rule");
+    }
+  }
+}
+
+/**
+ * Pays senior principal of group `target` from `funds`: by §4.02(c) when
+ * depleted and in force, else through its sequence. `citation` (ledger text
+ * only) replaces the §4.02(c) section or prefixes each payee's citation.
+ */
+function paySeniorPrincipal(work: PeriodWork, rules: RulesPlan, target: number, funds: Int32Array, amount: number, citation: string | null): number {
+  const after = work.depleted ? rules.afterDepletion[target] : null;
+  if (after) {
+    work.proRataAfter[target] = 1;
+    return payProRata(work, funds, after, amount, citation ?? rules.afterDepletionSection);
+  }
+  return paySequence(work, funds, rules.seniorSequence[target], amount, citation);
+}
+
+/** The working balance of a group's senior principal classes. */
+function outstanding(work: PeriodWork, g: number): number {
+  const seniors = work.plan.seniorPrincipalClasses[g];
+  let s = 0;
+  for (let k = 0; k < seniors.length; k++) s += work.book.balances[seniors[k]];
+  return s;
+}
+
+/** §4.02 transfer payments between groups (multi-group deals). */
+function crossCollateralize(work: PeriodWork, rules: RulesPlan): void {
+  const plan = work.plan;
+  const nG = plan.groupCount;
+  if (nG < 2) return;
+  const book = work.book;
+  const section = rules.crossCollateralizationSection;
+  const ids = plan.groupIds;
+  // Retired group: its principal goes to the other group's seniors.
+  for (let g = 0; g < nG; g++) {
+    const retiredAtStart = work.nonPoSenior[g] <= EPS;
+    if (!retiredAtStart) continue;
+    for (let h = 0; h < nG; h++) {
+      if (h === g || outstanding(work, h) <= EPS) continue;
+      let amount: number;
+      if (work.depleted) amount = work.principal[g].total;
+      else if (work.tests.delinquencyTest && work.tests.lossTest && 1 - seniorPercentage(work.totalNonPoSenior, work.totalNonPoPool) >= 2 * plan.view.originalSubordinatedPercentage) amount = 0;
+      else amount = seniorPrincipalDistributionAmount(work.principal[g], work.seniorPercentage[h], work.seniorPrepaymentPercentage[h]);
+      const citation = book.recording ? `${section} (retired group ${ids[g]} to group ${ids[h]})` : "";
+      const paid = paySeniorPrincipal(work, rules, h, plan.ownFunds[g], Math.min(amount, book.available[g]), citation);
+      work.redirected[g] = work.redirected[g] + paid;
+      work.transferOut[g] = work.transferOut[g] + paid;
+      work.transferIn[h] = work.transferIn[h] + paid;
+      work.seniorPaid[h] = work.seniorPaid[h] + paid;
+    }
+  }
+  // Undercollateralized Group: senior balance above its loans after the date's principal.
+  for (let g = 0; g < nG; g++) {
+    const c = work.collections[g];
+    const poolEnd = Math.max(0, c.endBalance - c.poEndBalance);
+    const excess = outstanding(work, g) - poolEnd;
+    if (excess <= EPS) continue;
+    const need = excess + (excess * c.netWac) / 100 / 12;
+    for (let h = 0; h < nG; h++) {
+      // Only a group that is not itself undercollateralized pays a Transfer Payment.
+      if (h === g) continue;
+      const ch = work.collections[h];
+      if (outstanding(work, h) - Math.max(0, ch.endBalance - ch.poEndBalance) > EPS) continue;
+      const moved = book.transfer(h, g, need, book.recording ? `${section} (Transfer Payment to Undercollateralized Group ${ids[g]})` : "");
+      if (moved <= 0) continue;
+      work.transferOut[h] = work.transferOut[h] + moved;
+      work.transferIn[g] = work.transferIn[g] + moved;
+      // Interest on the shortfall first to the group's seniors' unpaid interest, then principal.
+      const interestPart = moved - Math.min(moved, excess);
+      const seniors = plan.seniorClasses[g];
+      const { amounts: unpaid } = book.scratch(seniors.length);
+      let owed = 0;
+      for (let k = 0; k < seniors.length; k++) {
+        unpaid[k] = Math.max(0, book.interestDue[seniors[k]] - book.interestPaid[seniors[k]]);
+        owed += unpaid[k];
+      }
+      if (owed > 0 && interestPart > 0) {
+        for (let k = 0; k < seniors.length; k++) book.payInterest(plan.ownFunds[g], seniors[k], (Math.min(owed, interestPart) * unpaid[k]) / owed, section);
+      }
+      const paid = paySeniorPrincipal(work, rules, g, plan.ownFunds[g], Math.min(moved, excess), book.recording ? `${section} (Transfer Payment)` : "");
+      work.seniorPaid[g] = work.seniorPaid[g] + paid;
+    }
+  }
+}
+
+/** §4.02(a)(iv): each subordinate class its interest, then its share of the Subordinated Principal Distribution Amount. */
+function payPrincipalOfSubordinates(work: PeriodWork, rules: RulesPlan, classes: Int32Array, section: string): void {
+  const plan = work.plan;
+  const book = work.book;
+  const nG = plan.groupCount;
+  let scheduledPart = 0;
+  let total = 0;
+  for (let g = 0; g < nG; g++) {
+    const p = work.principal[g];
+    const spda = work.seniorPrincipalDistributionAmount[g];
+    // Senior principal above what the group's seniors owe at the start of the date (retired, or
+    // paid off during it) falls to the subordinates; principal unpaid because funds ran short does not.
+    const seniorNotPaid = Math.max(0, spda - work.nonPoSenior[g]);
+    const groupSub = Math.max(0, p.total - spda + seniorNotPaid - work.redirected[g]);
+    scheduledPart += Math.min(groupSub, (1 - work.seniorPercentage[g]) * p.scheduled);
+    total += groupSub;
+  }
+  total = Math.max(0, total - work.poDeferredPaid);
+  scheduledPart = Math.min(scheduledPart, total);
+  work.subordinatedAmount = total;
+  let nonPoClassBalance = 0;
+  for (let k = 0; k < plan.nonPoClasses.length; k++) nonPoClassBalance += work.begin[plan.nonPoClasses[k]];
+  const { amounts: balances } = book.scratch(classes.length);
+  for (let k = 0; k < classes.length; k++) balances[k] = work.begin[classes[k]];
+  work.restricted = subordinatePrincipalSharesOfSlots({
+    slots: classes,
+    balances,
+    nonPoClassBalance,
+    originalCreditSupport: plan.originalCreditSupport,
+    scheduledPart,
+    unscheduledPart: total - scheduledPart,
+    shares: work.shares,
+    restricted: work.restrictedFlags,
+  });
+  const funds = plan.allGroups;
+  let shared = 0;
+  for (let k = 0; k < classes.length; k++) {
+    const id = classes[k];
+    book.payInterest(funds, id, Math.max(0, book.interestDue[id]), section);
+    shared += book.payPrincipal(funds, id, work.shares[id], section);
+  }
+  // Subordinate principal with no subordinate class to take it: to the seniors,
+  // the group whose senior balance most exceeds its loans first, each in its §4.02 order.
+  let left = Math.min(total - shared, book.totalRemaining());
+  if (left > EPS) {
+    const excess = new Float64Array(nG);
+    for (let g = 0; g < nG; g++) {
+      const c = work.collections[g];
+      excess[g] = outstanding(work, g) - (c.endBalance - c.poEndBalance);
+    }
+    const order = Array.from(plan.allGroups).sort((a, b) => excess[b] - excess[a]);
+    const citation = book.recording ? `${section} (no subordinate class outstanding)` : "";
+    for (const g of order) {
+      if (left <= EPS) break;
+      left -= paySeniorPrincipal(work, rules, g, plan.ownFundsFirst[g], left, citation);
+    }
+  }
+}
+
+/** After the distributions: the PO deferred writedown and §4.04 losses. Returns the Class PO Deferred Amounts outstanding. */
+function allocateLosses(work: PeriodWork, carried: CarriedState, rules: RulesPlan): number {
+  const plan = work.plan;
+  const book = work.book;
+  const spec = plan.deal.lossAllocation;
+  const order = plan.lossSubordinateOrder;
+  const nG = plan.groupCount;
+  const ids = plan.groupIds;
+  const recording = book.recording;
+  if (work.poDeferredPaid > 0) {
+    allocateToSubordinates(book, order, work.poDeferredPaid, recording ? `${rules.poDeferredSection} (Class PO Deferred Amount writedown)` : "", "poDeferredPaid");
+  }
+  let poDeferred = carried.poDeferred - work.poDeferredPaid;
+  let realizedLoss = 0;
+  // Non-PO losses: the subordinates absorb all groups' losses together; what they cannot
+  // absorb is shared among the groups in proportion to their losses (independent of group
+  // order), each part to that group's seniors (or, with them retired, the other groups').
+  for (let g = 0; g < nG; g++) {
+    const c = work.collections[g];
+    realizedLoss += c.realizedLoss;
+    const po = plan.poClass[g];
+    if (po >= 0 && c.poRealizedLoss > 0) {
+      poDeferred += book.writeDown(po, c.poRealizedLoss, recording ? `${spec.section} (PO Percentage of Realized Losses)` : "");
+    }
+    work.groupLoss[g] = Math.max(0, c.realizedLoss - c.poRealizedLoss);
+  }
+  work.realizedLoss = realizedLoss;
+  let totalNonPoLoss = 0;
+  for (let g = 0; g < nG; g++) totalNonPoLoss += work.groupLoss[g];
+  const beyondSubordinates = allocateToSubordinates(book, order, totalNonPoLoss, spec.section);
+  if (beyondSubordinates > EPS) {
+    for (let g = 0; g < nG; g++) {
+      let loss = (beyondSubordinates * work.groupLoss[g]) / totalNonPoLoss;
+      if (loss <= EPS) continue;
+      loss = allocateToSeniors(book, plan.seniorPrincipalClasses[g], loss, recording ? `${spec.section} (senior classes of group ${ids[g]})` : "");
+      for (let other = 0; other < nG; other++) {
+        if (loss <= EPS) break;
+        if (other === g) continue;
+        loss = allocateToSeniors(book, plan.seniorPrincipalClasses[other], loss, recording ? `${spec.section} (group ${ids[g]} loss to group ${ids[other]} seniors)` : "");
+      }
+    }
+  }
+  if (spec.excessWritedown) {
+    let nonPoEnd = 0;
+    for (const c of work.inputs!.groups) nonPoEnd += Math.max(0, c.endBalance - c.poEndBalance);
+    let balances = 0;
+    for (let k = 0; k < plan.nonPoClasses.length; k++) balances += book.balances[plan.nonPoClasses[k]];
+    let excess = balances - nonPoEnd;
+    if (excess > EPS) {
+      const rule = recording ? `${spec.section} (excess of class balances over the pool)` : "";
+      excess = allocateToSubordinates(book, order, excess, rule, "undercollateralization");
+      if (excess > EPS) allocateToSeniors(book, plan.allSeniorPrincipalClasses, excess, rule, "undercollateralization");
+    }
+  }
+  return poDeferred;
+}
+
+/** §4.08: each corridor contract's payment, the Yield Supplement Amount paid from it, the release. */
+function settleCorridors(work: PeriodWork, carried: CarriedState): void {
+  const plan = work.plan;
+  const book = work.book;
+  const inputs = work.inputs!;
+  const outcomes: CorridorOutcome[] = [];
+  const contracts = plan.contracts;
+  for (let j = 0; j < contracts.length; j++) work.unpaidBefore[j] = carried.yieldSupplementUnpaid[contracts[j].unpaidSlot];
+  for (let j = 0; j < contracts.length; j++) {
+    const { contract, beneficiary: b } = contracts[j];
+    const indexRate = inputs.indices[contract.index];
+    if (indexRate === undefined) throw new Error(`no ${contract.index} fixing for the corridor ${contract.id}`);
+    const outcome = settleCorridor({
+      contract,
+      distributionDate: inputs.distributionDate,
+      indexRate,
+      beneficiaryMargin: contracts[j].margin,
+      beneficiaryRate: work.hasRate[b] ? work.rate[b] : 0,
+      beneficiaryBalance: work.begin[b],
+      unpaidBefore: work.unpaidBefore[j],
+      notional: contracts[j].notionalByMonth.get(work.month) ?? 0,
+    });
+    outcomes.push(outcome);
+    carried.yieldSupplementUnpaid[contracts[j].unpaidSlot] = outcome.unpaidAfter;
+    if (book.recording) {
+      book.record(`counterparty:${contract.id}`, "corridorReserveFund", outcome.payment, contract.section, "corridor");
+      book.record("corridorReserveFund", plan.classAccount[b], outcome.yieldSupplementPaid, `${contract.section} (Yield Supplement Amount)`, "yieldSupplement");
+      book.record("corridorReserveFund", "corridorResidualHolder", outcome.released, `${contract.section} (release)`, "release");
+    }
+  }
+  work.corridor = outcomes;
+}
+
+/** The end of the date: balances, notionals and unpaid interest carried to the next. */
+function carry(work: PeriodWork, carried: CarriedState, poDeferred: number): void {
+  const plan = work.plan;
+  const book = work.book;
+  const inputs = work.inputs!;
+  for (let i = 0; i < plan.classCount; i++) {
+    const end = Math.max(0, book.balances[i]);
+    const unpaid = Math.max(0, book.interestDue[i] - book.interestPaid[i]);
+    const unpaidInterest = unpaid < 1e-9 ? 0 : unpaid;
+    work.endBalance[i] = end;
+    work.unpaidInterestAfter[i] = unpaidInterest;
+    let notionalEnd = 0;
+    if (plan.notional[i]) {
+      if (plan.notionalOfClass[i] >= 0) notionalEnd = Math.max(0, book.balances[plan.notionalOfClass[i]]);
+      else {
+        const group = plan.deal.classes[i].group;
+        for (const c of inputs.groups) if (!group || c.groupId === group) notionalEnd += c.nonDiscountEndBalance;
+      }
+    }
+    work.notionalEnd[i] = notionalEnd;
+    carried.balance[i] = plan.notional[i] ? 0 : end;
+    carried.unpaidInterest[i] = unpaidInterest;
+    carried.cumulativeWritedown[i] = carried.cumulativeWritedown[i] + book.writedown[i];
+  }
+  carried.period = work.period;
+  carried.poDeferred = poDeferred < 1e-9 ? 0 : poDeferred;
+  carried.cumulativeRealizedLoss = carried.cumulativeRealizedLoss + work.realizedLoss;
+  carried.delinquencyHistory = work.delinquencyHistory;
+  carried.depletionPeriod = work.depletionPeriod;
+  carried.terminated = carried.terminated || inputs.optionalTermination;
+}
