@@ -2,21 +2,30 @@
  * `project(deal, scenario)`: the collateral projected under the scenario, run
  * through the deal's waterfall one Distribution Date at a time, collected into a
  * `ProjectionResult`. Pure: no I/O.
+ *
+ * The loop runs the period step (`stepDistributionDate`, the body of
+ * `distributePeriod`) on arrays carried from date to date, and reads the rows
+ * of the result straight from the step's working arrays. The public
+ * `PeriodResult` (state, ledger, report) is built only when the caller asks for
+ * the ledger, the reports or an `onPeriod` callback; ledger entries are
+ * recorded only for the ledger or the callback.
  */
-import { thirty360YearFraction } from "../core/day-count.js";
 import type { LedgerEntry } from "../core/ledger.js";
 import type { Scenario } from "../core/scenario.js";
 import { buildLoanLevelTape, buildRepLineTape, collateralAssumptions, projectCollateral } from "../collateral/index.js";
 import type { CollateralFlows } from "../collateral/flows.js";
 import type { Deal, Rule } from "../deal/schema.js";
-import { distributePeriod } from "../waterfall/distribute.js";
-import { initialWaterfallState } from "../waterfall/state.js";
+import { dealPlan, rulesPlan } from "../waterfall/deal-plan.js";
+import { periodResult } from "../waterfall/period-result.js";
+import { stepDistributionDate } from "../waterfall/period-step.js";
+import { carriedState, PeriodWork } from "../waterfall/period-work.js";
+import { initialWaterfallState, type WaterfallState } from "../waterfall/state.js";
 import type { PeriodReport, PeriodResult } from "../waterfall/report.js";
-import type { PeriodInputs } from "../waterfall/collections.js";
-import { indexFixings } from "./indices.js";
-import { projectedCollections } from "./projected-collections.js";
-import type { ClassResult, CollateralRow, CorridorRow, ProjectionResult, TestRow } from "./result.js";
-import { distributionDate, unadjustedPaymentDate } from "./schedule.js";
+import type { GroupCollections, PeriodInputs } from "../waterfall/collections.js";
+import { writeIndexFixings } from "./indices.js";
+import { writeProjectedCollections, type MutableGroupCollections } from "./projected-collections.js";
+import type { ClassResult, ClassFlowRow, CollateralRow, CorridorRow, ProjectionResult, TestRow } from "./result.js";
+import { dealCalendar } from "./schedule.js";
 
 export interface ProjectOptions {
   /** Project each loan of the synthetic tape instead of the rep lines. */
@@ -50,16 +59,22 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
   const flows = options.collateral ?? projectCollateralFor(deal, scenario, options.loanLevel);
   const cutoffBalance = deal.collateral.groups.reduce((s, g) => s + g.repLines.reduce((t, l) => t + l.statedPrincipalBalance, 0), 0);
   const callThreshold = (deal.optionalTermination.cleanUpPercent / 100) * cutoffBalance;
+  const calendar = dealCalendar(deal, flows.periods);
+  const plan = dealPlan(deal);
+  const nC = plan.classCount;
 
   const classes: Record<string, ClassResult> = {};
+  const classFlows: ClassFlowRow[][] = [];
   for (const c of deal.classes) {
+    const flowsOfClass: ClassFlowRow[] = [];
+    classFlows.push(flowsOfClass);
     classes[c.id] = {
       type: [...c.types],
       offered: c.offered,
       group: c.group ?? null,
       notional: c.notional !== undefined,
       initialBalance: c.initialBalance,
-      flows: [],
+      flows: flowsOfClass,
       wal: null,
     };
   }
@@ -68,77 +83,124 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
   const tests: TestRow[] = [];
   const ledger: LedgerEntry[] = [];
   const reports: PeriodReport[] = [];
-  let state = initialWaterfallState(deal);
+  // The public state and result are built per date only for a ledger, reports or a callback;
+  // inputs handed to a callback are fresh objects, otherwise one set is rewritten each date.
+  const publicResults = options.ledger === true || options.reports === true || options.onPeriod !== undefined;
+  const recordLedger = options.ledger === true || options.onPeriod !== undefined;
+  const freshInputs = options.onPeriod !== undefined;
+  let state: WaterfallState = initialWaterfallState(deal);
+  const carried = carriedState(plan, state);
+  const work = new PeriodWork(plan);
+  const groupCollections: MutableGroupCollections[] = flows.groups.map(() => ({}) as MutableGroupCollections);
+  const fixings: Record<string, number> = {};
+  // Weighted average lives, accumulated date by date: Σ principal × years and Σ principal.
+  const walWeighted = new Float64Array(nC);
+  const walPrincipal = new Float64Array(nC);
   let terminationPeriod: number | null = null;
 
   for (let t = 1; t <= flows.periods; t++) {
     const i = t - 1;
-    const poolBegin = flows.groups.reduce((s, g) => s + g.beginBalance[i], 0);
-    const classesLeft = deal.classes.some((c) => !c.notional && !isPaidOff(state.classes[c.id].balance));
+    let poolBegin = 0;
+    for (const g of flows.groups) poolBegin += g.beginBalance[i];
+    let classesLeft = false;
+    for (let k = 0; k < plan.nonNotionalClasses.length; k++) {
+      if (!isPaidOff(carried.balance[plan.nonNotionalClasses[k]])) {
+        classesLeft = true;
+        break;
+      }
+    }
     if (isPaidOff(poolBegin) && !classesLeft) break;
     const terminate = scenario.optionalTermination && poolBegin > 0 && poolBegin <= callThreshold;
-    const date = distributionDate(deal, t);
-    const inputs: PeriodInputs = {
-      period: t,
-      distributionDate: date,
-      groups: flows.groups.map((g) => projectedCollections({ deal, scenario, flows: g, index: i, terminate })),
-      indices: indexFixings(deal, scenario, t),
-      optionalTermination: terminate,
-    };
-    const result = distributePeriod(deal, state, inputs, { rules: options.rulesAt?.(date) });
-    state = result.state;
-    options.onPeriod?.(inputs, result);
-    const r = result.report;
-    if (options.ledger) ledger.push(...result.ledger);
-    if (options.reports) reports.push(r);
+    const date = calendar.distributionDates[i];
+    const groups: GroupCollections[] = new Array<GroupCollections>(flows.groups.length);
+    for (let k = 0; k < groups.length; k++) {
+      const target = freshInputs ? ({} as MutableGroupCollections) : groupCollections[k];
+      groups[k] = writeProjectedCollections(target, { deal, scenario, flows: flows.groups[k], index: i, terminate });
+    }
+    const indices = freshInputs ? {} : fixings;
+    writeIndexFixings(indices, deal, scenario, t);
+    const inputs: PeriodInputs = { period: t, distributionDate: date, groups, indices, optionalTermination: terminate };
+    const rules = options.rulesAt?.(date) ?? deal.rules;
+    stepDistributionDate(work, carried, inputs, rulesPlan(plan, rules), recordLedger);
+    if (publicResults) {
+      const result = periodResult(work, carried, state);
+      state = result.state;
+      options.onPeriod?.(inputs, result);
+      if (options.ledger) for (const entry of result.ledger) ledger.push(entry);
+      if (options.reports) reports.push(result.report);
+    }
 
-    const sum = (f: (g: PeriodInputs["groups"][number]) => number) => inputs.groups.reduce((s, g) => s + f(g), 0);
+    const book = work.book;
+    let beginBalance = 0;
+    let scheduledPrincipal = 0;
+    let prepayments = 0;
+    let newDefaults = 0;
+    let liquidationPrincipal = 0;
+    let realizedLoss = 0;
+    let interest = 0;
+    let fees = 0;
+    let endBalance = 0;
+    for (const g of groups) beginBalance += g.beginBalance;
+    for (const g of groups) scheduledPrincipal += g.scheduledPrincipal;
+    for (const g of groups) prepayments += g.prepayments;
+    for (const g of flows.groups) newDefaults += g.newDefaults[i];
+    for (const g of groups) liquidationPrincipal += g.liquidationPrincipal;
+    for (const g of groups) realizedLoss += g.realizedLoss;
+    for (const g of groups) interest += g.interest;
+    for (const g of groups) fees += g.fees;
+    for (const g of groups) endBalance += g.endBalance;
     collateral.push({
       period: t,
       date,
-      beginBalance: sum((g) => g.beginBalance),
-      scheduledPrincipal: sum((g) => g.scheduledPrincipal),
-      prepayments: sum((g) => g.prepayments),
-      newDefaults: flows.groups.reduce((s, g) => s + g.newDefaults[i], 0),
-      liquidationPrincipal: sum((g) => g.liquidationPrincipal),
-      realizedLoss: sum((g) => g.realizedLoss),
-      interest: sum((g) => g.interest),
-      fees: sum((g) => g.fees),
-      endBalance: sum((g) => g.endBalance),
-      availableFunds: r.totalAvailableFunds,
-      distributed: r.totalDistributed,
-      residual: r.residual,
+      beginBalance,
+      scheduledPrincipal,
+      prepayments,
+      newDefaults,
+      liquidationPrincipal,
+      realizedLoss,
+      interest,
+      fees,
+      endBalance,
+      availableFunds: work.totalAvailable,
+      distributed: work.totalAvailable - book.totalRemaining(),
+      residual: work.residual,
     });
-    for (const c of deal.classes) {
-      const cr = r.classes[c.id];
-      classes[c.id].flows.push({
+    const years = calendar.yearsFromClosing[i];
+    for (let c = 0; c < nC; c++) {
+      const notional = plan.notional[c] === 1;
+      const principal = book.principal[c] + (plan.principalOnly[c] ? work.poDeferredPaid : 0);
+      if (!(principal <= 0)) {
+        walWeighted[c] += principal * years;
+        walPrincipal[c] += principal;
+      }
+      classFlows[c].push({
         period: t,
         date,
-        beginBalance: cr.beginBalance,
-        interest: cr.interestPaid,
-        principal: cr.principal + cr.poDeferredPaid,
-        writedown: cr.writedown,
-        endBalance: cr.endBalance,
-        interestShortfall: cr.unpaidInterest + cr.interestShortfall,
+        beginBalance: notional ? work.notionalBegin[c] : work.begin[c],
+        interest: book.interestPaid[c],
+        principal,
+        writedown: book.writedown[c],
+        endBalance: notional ? work.notionalEnd[c] : work.endBalance[c],
+        interestShortfall: work.unpaidInterestAfter[c] + book.interestShortfall[c],
       });
     }
-    for (const o of r.corridor) {
+    for (const o of work.corridor) {
       if (o.notional > 0 || o.payment > 0) {
         corridor.push({ period: t, date, notional: o.notional, payment: o.payment, yieldSupplementPaid: o.yieldSupplementPaid, released: o.released });
       }
     }
-    for (const [groupId, g] of Object.entries(r.groups)) {
+    for (const g of plan.groupRecordOrder) {
       tests.push({
         period: t,
         date,
-        group: groupId,
-        seniorPercentage: g.seniorPercentage,
-        seniorPrepaymentPercentage: g.seniorPrepaymentPercentage,
-        delinquencyTest: r.tests.delinquencyTest,
-        lossTest: r.tests.lossTest,
-        twoTimesTest: r.tests.twoTimesTest,
-        depleted: r.depleted,
-        proRataAfterDepletion: g.proRataAfterDepletion,
+        group: plan.groupIds[g],
+        seniorPercentage: work.seniorPercentage[g],
+        seniorPrepaymentPercentage: work.seniorPrepaymentPercentage[g],
+        delinquencyTest: work.tests.delinquencyTest,
+        lossTest: work.tests.lossTest,
+        twoTimesTest: work.tests.twoTimesTest,
+        depleted: work.depleted,
+        proRataAfterDepletion: work.proRataAfter[g] === 1,
       });
     }
     if (terminate) {
@@ -147,28 +209,18 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
     }
   }
 
-  for (const c of deal.classes) {
+  deal.classes.forEach((c, k) => {
     // Notional classes report their notional as balance, from the first date's notional.
-    if (c.notional) {
-      classes[c.id].initialBalance = classes[c.id].flows[0]?.beginBalance ?? 0;
-      continue;
-    }
-    let weighted = 0;
-    let total = 0;
-    for (const f of classes[c.id].flows) {
-      if (f.principal <= 0) continue;
-      weighted += f.principal * thirty360YearFraction(deal.dates.closingDate, unadjustedPaymentDate(deal, f.period));
-      total += f.principal;
-    }
-    classes[c.id].wal = total > 0 ? weighted / total : null;
-  }
+    if (c.notional) classes[c.id].initialBalance = classes[c.id].flows[0]?.beginBalance ?? 0;
+    else classes[c.id].wal = walPrincipal[k] > 0 ? walWeighted[k] / walPrincipal[k] : null;
+  });
 
   const out: DetailedProjection = {
     deal: { id: deal.id, name: deal.name, amendments: [...(options.amendments ?? [])] },
     scenario,
     collateral,
     classes,
-    depletionPeriod: state.depletionPeriod,
+    depletionPeriod: carried.depletionPeriod,
     terminationPeriod,
     corridor,
     tests,

@@ -9,14 +9,24 @@ import type { GroupCollateralFlows } from "../collateral/flows.js";
 import type { Deal } from "../deal/schema.js";
 import type { GroupCollections } from "../waterfall/collections.js";
 
-export function projectedCollections(input: {
-  deal: Deal;
-  scenario: Scenario;
-  flows: GroupCollateralFlows;
+export interface ProjectedCollectionsInput {
+  readonly deal: Deal;
+  readonly scenario: Scenario;
+  readonly flows: GroupCollateralFlows;
   /** 0-based index into the flow arrays (period − 1). */
-  index: number;
-  terminate: boolean;
-}): GroupCollections {
+  readonly index: number;
+  readonly terminate: boolean;
+}
+
+/** GroupCollections whose fields a projection overwrites from date to date. */
+export type MutableGroupCollections = { -readonly [K in keyof GroupCollections]: GroupCollections[K] };
+
+export function projectedCollections(input: ProjectedCollectionsInput): GroupCollections {
+  return writeProjectedCollections({} as MutableGroupCollections, input);
+}
+
+/** `projectedCollections` written into `out` (every field); returns `out`. */
+export function writeProjectedCollections(out: MutableGroupCollections, input: ProjectedCollectionsInput): MutableGroupCollections {
   const { deal, scenario, flows: f, index: i } = input;
   const begin = f.beginBalance[i];
   const grossWac = begin > 0 ? f.grossRateWeightedBalance[i] / begin : 0;
@@ -28,42 +38,38 @@ export function projectedCollections(input: {
   const netPpis = Math.max(0, ppis - Math.min(ppis, compensatingCap));
   const relief = ((scenario.reliefActReduction ?? 0) / 100) * f.interest[i];
   const nonDiscountEnd = i + 1 < f.periods ? f.nonDiscountBeginBalance[i + 1] : 0;
-  const base: GroupCollections = {
-    groupId: f.groupId,
-    beginBalance: begin,
-    endBalance: f.endBalance[i],
-    scheduledPrincipal: f.scheduledPrincipal[i],
-    prepayments: f.prepayments[i],
-    liquidatedBalance: f.liquidatedBalance[i],
-    liquidationPrincipal: f.liquidationPrincipal[i],
-    realizedLoss: f.realizedLoss[i],
-    subsequentRecoveries: 0,
-    interest: f.interest[i] - netPpis - relief,
-    fees: f.fees[i],
-    netPrepaymentInterestShortfall: netPpis,
-    reliefActReduction: relief,
-    delinquent60PlusBalance: f.foreclosureBalance[i],
-    netWac: begin > 0 ? f.netRateWeightedBalance[i] / begin : 0,
-    poBeginBalance: f.poBeginBalance[i],
-    poEndBalance: f.poEndBalance[i],
-    poScheduledPrincipal: f.poScheduledPrincipal[i],
-    poPrepayments: f.poPrepayments[i],
-    poLiquidatedBalance: f.poLiquidatedBalance[i],
-    poLiquidationPrincipal: f.poLiquidationPrincipal[i],
-    poRealizedLoss: f.poRealizedLoss[i],
-    nonDiscountBeginBalance: f.nonDiscountBeginBalance[i],
-    premiumStripInterest: f.premiumStripInterest[i],
-    nonDiscountEndBalance: nonDiscountEnd,
-  };
-  if (!input.terminate) return base;
+  out.groupId = f.groupId;
+  out.beginBalance = begin;
+  out.endBalance = f.endBalance[i];
+  out.scheduledPrincipal = f.scheduledPrincipal[i];
+  out.prepayments = f.prepayments[i];
+  out.liquidatedBalance = f.liquidatedBalance[i];
+  out.liquidationPrincipal = f.liquidationPrincipal[i];
+  out.realizedLoss = f.realizedLoss[i];
+  out.subsequentRecoveries = 0;
+  out.interest = f.interest[i] - netPpis - relief;
+  out.fees = f.fees[i];
+  out.netPrepaymentInterestShortfall = netPpis;
+  out.reliefActReduction = relief;
+  out.delinquent60PlusBalance = f.foreclosureBalance[i];
+  out.netWac = begin > 0 ? f.netRateWeightedBalance[i] / begin : 0;
+  out.poBeginBalance = f.poBeginBalance[i];
+  out.poEndBalance = f.poEndBalance[i];
+  out.poScheduledPrincipal = f.poScheduledPrincipal[i];
+  out.poPrepayments = f.poPrepayments[i];
+  out.poLiquidatedBalance = f.poLiquidatedBalance[i];
+  out.poLiquidationPrincipal = f.poLiquidationPrincipal[i];
+  out.poRealizedLoss = f.poRealizedLoss[i];
+  out.nonDiscountBeginBalance = f.nonDiscountBeginBalance[i];
+  out.premiumStripInterest = f.premiumStripInterest[i];
+  out.nonDiscountEndBalance = nonDiscountEnd;
+  if (!input.terminate) return out;
   // §9.01: every remaining loan (and REO) bought at par; the purchase price is principal.
-  return {
-    ...base,
-    prepayments: base.prepayments + base.endBalance,
-    poPrepayments: base.poPrepayments + base.poEndBalance,
-    endBalance: 0,
-    poEndBalance: 0,
-    nonDiscountEndBalance: 0,
-    delinquent60PlusBalance: 0,
-  };
+  out.prepayments = out.prepayments + out.endBalance;
+  out.poPrepayments = out.poPrepayments + out.poEndBalance;
+  out.endBalance = 0;
+  out.poEndBalance = 0;
+  out.nonDiscountEndBalance = 0;
+  out.delinquent60PlusBalance = 0;
+  return out;
 }

@@ -14,6 +14,7 @@
 import { assertNever } from "../core/assert-never.js";
 import { depletionGroups, type CorridorContract, type Deal, type Rule, type ScheduleStep } from "../deal/schema.js";
 import { buildDealView, type DealView } from "./deal-view.js";
+import { scheduleValue, shiftingInterestMonth, type ShiftingInterestMonth } from "./shifting-interest.js";
 
 export interface ContractPlan {
   readonly contract: CorridorContract;
@@ -25,6 +26,9 @@ export interface ContractPlan {
   /** Notional by Distribution Date month (YYYY-MM) within the contract window; absent = 0. */
   readonly notionalByMonth: ReadonlyMap<string, number>;
 }
+
+/** How a class's Pass-Through Rate is found each date: none (PO), stated (fixed), by `passThroughRateOf`, or none with premium strip interest (Class X). */
+export const RateKind = { none: 0, fixed: 1, ofPeriod: 2, premiumStrip: 3 } as const;
 
 export interface DealPlan {
   readonly deal: Deal;
@@ -41,6 +45,8 @@ export interface DealPlan {
   readonly writedownAccount: readonly string[];
   readonly notional: Uint8Array;
   readonly principalOnly: Uint8Array;
+  /** Classes that are not notional, in deal order. */
+  readonly nonNotionalClasses: Int32Array;
   /** Classes that are neither notional nor PO, in deal order. */
   readonly nonPoClasses: Int32Array;
   /** Notional of another class: that class's slot, else −1. */
@@ -49,6 +55,9 @@ export interface DealPlan {
   readonly ownGroup: Int32Array;
   /** `groupNetWac` coupons: the group index, −1 when the group is unknown (rate 0). */
   readonly couponGroup: Int32Array;
+  /** How the Pass-Through Rate is found, by class (`RateKind`), and the rate of a fixed coupon. */
+  readonly rateKind: Uint8Array;
+  readonly fixedRate: Float64Array;
 
   readonly groupCount: number;
   readonly groupIds: readonly string[];
@@ -80,6 +89,35 @@ export interface DealPlan {
   /** Per class slot: the contracts whose Yield Supplement Amounts it receives. */
   readonly contractsOfClass: readonly Int32Array[];
   readonly unpaidSlotCount: number;
+  /** Memo of `dateTerms` by Distribution Date (a pure function of the deal and the date). */
+  readonly termsByDate: Map<string, DateTerms>;
+}
+
+/** What a Distribution Date's rules read from its date, worked out once per deal and date. */
+export interface DateTerms {
+  /** YYYY-MM. */
+  readonly month: string;
+  readonly shiftingInterest: ShiftingInterestMonth;
+  /** Shift Percentage of the Class Priority Amount in force, a fraction (0 without one). */
+  readonly shiftPercentage: number;
+  /** Each corridor contract's notional for the date (0 outside its window). */
+  readonly corridorNotional: Float64Array;
+}
+
+export function dateTerms(plan: DealPlan, distributionDate: string): DateTerms {
+  let terms = plan.termsByDate.get(distributionDate);
+  if (!terms) {
+    const month = distributionDate.slice(0, 7);
+    const priority = plan.priority;
+    terms = {
+      month,
+      shiftingInterest: shiftingInterestMonth(plan.deal.shiftingInterest, month),
+      shiftPercentage: priority ? (scheduleValue(priority.shiftPercentage, month)?.value ?? 0) / 100 : 0,
+      corridorNotional: Float64Array.from(plan.contracts, (k) => k.notionalByMonth.get(month) ?? 0),
+    };
+    plan.termsByDate.set(distributionDate, terms);
+  }
+  return terms;
 }
 
 /** A payee of a senior principal sequence, on slots. */
@@ -92,16 +130,21 @@ export interface PayeePlan {
   readonly citation: string;
 }
 
-/** A rule with its names resolved to slots; the same union as `Rule`. */
-export type RuleStep =
-  | { readonly kind: "seniorInterest"; readonly section: string; readonly group: number; readonly classes: Int32Array }
-  | { readonly kind: "poPrincipal"; readonly section: string; readonly group: number; readonly cls: number }
-  | { readonly kind: "seniorPrincipal"; readonly group: number }
-  | { readonly kind: "seniorPrincipalAfterDepletion" }
-  | { readonly kind: "poDeferred"; readonly section: string; readonly group: number; readonly cls: number }
-  | { readonly kind: "crossCollateralization" }
-  | { readonly kind: "subordinates"; readonly section: string; readonly classes: Int32Array }
-  | { readonly kind: "residual"; readonly section: string; readonly cls: number };
+/**
+ * A rule with its names resolved to slots. Every kind has the same fields (−1 or
+ * empty where a kind has none), so reading a step is monomorphic; `kind` is
+ * still the discriminant the interpreter switches on.
+ */
+export interface RuleStep {
+  readonly kind: Rule["kind"];
+  readonly section: string;
+  /** The loan group whose Available Funds pay (seniorInterest, poPrincipal, seniorPrincipal, poDeferred), else −1. */
+  readonly group: number;
+  /** The class paid (poPrincipal, poDeferred, residual), else −1. */
+  readonly cls: number;
+  /** The classes paid (seniorInterest, subordinates), else empty. */
+  readonly classes: Int32Array;
+}
 
 export interface RulesPlan {
   readonly steps: readonly RuleStep[];
@@ -113,6 +156,22 @@ export interface RulesPlan {
   readonly crossCollateralizationSection: string;
   readonly poDeferredSection: string;
 }
+
+/**
+ * The rule kinds as this module's own string literals: a deal's `kind` strings
+ * come from parsing and are not interned, and the interpreter's switch compares
+ * interned strings by identity.
+ */
+const RULE_KINDS: { readonly [K in Rule["kind"]]: K } = {
+  seniorInterest: "seniorInterest",
+  poPrincipal: "poPrincipal",
+  seniorPrincipal: "seniorPrincipal",
+  seniorPrincipalAfterDepletion: "seniorPrincipalAfterDepletion",
+  poDeferred: "poDeferred",
+  crossCollateralization: "crossCollateralization",
+  subordinates: "subordinates",
+  residual: "residual",
+};
 
 const dealPlans = new WeakMap<Deal, DealPlan>();
 const rulesPlans = new WeakMap<DealPlan, WeakMap<readonly Rule[], RulesPlan>>();
@@ -157,13 +216,23 @@ function buildDealPlan(deal: Deal): DealPlan {
   const notionalOfClass = new Int32Array(classCount).fill(-1);
   const ownGroup = new Int32Array(classCount).fill(-1);
   const couponGroup = new Int32Array(classCount).fill(-1);
+  const rateKind = new Uint8Array(classCount);
+  const fixedRate = new Float64Array(classCount);
   deal.classes.forEach((c, i) => {
+    const coupon = c.coupon;
+    if (coupon.kind === "fixed") {
+      rateKind[i] = RateKind.fixed;
+      fixedRate[i] = coupon.rate;
+    } else if (coupon.kind === "premiumStrip") rateKind[i] = RateKind.premiumStrip;
+    else if (coupon.kind === "none") rateKind[i] = RateKind.none;
+    else rateKind[i] = RateKind.ofPeriod;
     notional[i] = c.notional ? 1 : 0;
     principalOnly[i] = c.types.includes("principalOnly") ? 1 : 0;
     if (c.notional?.of === "class") notionalOfClass[i] = table.slot(c.notional.class);
     if (c.group) ownGroup[i] = groupIndex.get(c.group) ?? -2;
     if (c.coupon.kind === "groupNetWac") couponGroup[i] = groupIndex.get(c.coupon.group) ?? -1;
   });
+  const nonNotionalClasses = Int32Array.from(deal.classes.flatMap((c, i) => (!c.notional ? [i] : [])));
   const nonPoClasses = Int32Array.from(deal.classes.flatMap((c, i) => (!c.notional && !c.types.includes("principalOnly") ? [i] : [])));
 
   const record: Record<string, number> = {};
@@ -225,10 +294,13 @@ function buildDealPlan(deal: Deal): DealPlan {
     writedownAccount: classIds.map((id) => `writedown:${id}`),
     notional,
     principalOnly,
+    nonNotionalClasses,
     nonPoClasses,
     notionalOfClass,
     ownGroup,
     couponGroup,
+    rateKind,
+    fixedRate,
     groupCount: groupIds.length,
     groupIds,
     groupIndex,
@@ -249,6 +321,7 @@ function buildDealPlan(deal: Deal): DealPlan {
     contracts,
     contractsOfClass,
     unpaidSlotCount: contracts.length,
+    termsByDate: new Map(),
   };
 }
 
@@ -260,24 +333,32 @@ function compileRules(plan: DealPlan, rules: readonly Rule[]): RulesPlan {
     if (g === undefined) throw new Error(`rule ${rule.section}: unknown loan group ${id}`);
     return g;
   };
-  const steps: RuleStep[] = rules.map((rule): RuleStep => {
+  const none = new Int32Array(0);
+  const step = (rule: Rule, fields: { group?: number; cls?: number; classes?: Int32Array }): RuleStep => ({
+    kind: RULE_KINDS[rule.kind],
+    section: rule.section,
+    group: fields.group ?? -1,
+    cls: fields.cls ?? -1,
+    classes: fields.classes ?? none,
+  });
+  const steps = rules.map((rule): RuleStep => {
     switch (rule.kind) {
       case "seniorInterest":
-        return { kind: rule.kind, section: rule.section, group: group(rule.group, rule), classes: slots(rule.classes) };
+        return step(rule, { group: group(rule.group, rule), classes: slots(rule.classes) });
       case "poPrincipal":
-        return { kind: rule.kind, section: rule.section, group: group(rule.group, rule), cls: slot(rule.class) };
+        return step(rule, { group: group(rule.group, rule), cls: slot(rule.class) });
       case "seniorPrincipal":
-        return { kind: rule.kind, group: group(rule.group, rule) };
+        return step(rule, { group: group(rule.group, rule) });
       case "seniorPrincipalAfterDepletion":
-        return { kind: rule.kind };
+        return step(rule, {});
       case "poDeferred":
-        return { kind: rule.kind, section: rule.section, group: group(rule.group, rule), cls: slot(rule.class) };
+        return step(rule, { group: group(rule.group, rule), cls: slot(rule.class) });
       case "crossCollateralization":
-        return { kind: rule.kind };
+        return step(rule, {});
       case "subordinates":
-        return { kind: rule.kind, section: rule.section, classes: slots(rule.classes) };
+        return step(rule, { classes: slots(rule.classes) });
       case "residual":
-        return { kind: rule.kind, section: rule.section, cls: slot(rule.class) };
+        return step(rule, { cls: slot(rule.class) });
       default:
         return assertNever(rule, "rule");
     }

@@ -31,7 +31,8 @@ export function allocateToSeniors(book: PeriodBook, seniors: Int32Array, amount:
   const plan = book.plan;
   const balances = book.balances;
   let left = amount;
-  const { slots: live, amounts: shares } = book.scratch(seniors.length);
+  const live = book.slotScratch(seniors.length);
+  const shares = book.amountScratch(seniors.length);
   for (let round = 0; round < 8 && left > 1e-9; round++) {
     let n = 0;
     let total = 0;

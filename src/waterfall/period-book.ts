@@ -27,8 +27,8 @@ export class PeriodBook {
   readonly principal: Float64Array;
   readonly writedown: Float64Array;
 
-  private slotScratch = new Int32Array(16);
-  private amountScratch = new Float64Array(16);
+  private slots = new Int32Array(16);
+  private amounts = new Float64Array(16);
 
   constructor(readonly plan: DealPlan) {
     this.available = new Float64Array(plan.groupCount);
@@ -46,23 +46,29 @@ export class PeriodBook {
   start(period: number, availableFunds: Float64Array, balances: Float64Array, recordLedger: boolean): void {
     this.period = period;
     this.entries = recordLedger ? [] : null;
-    this.available.set(availableFunds);
-    this.balances.set(balances);
-    this.interestAccrued.fill(0);
-    this.interestShortfall.fill(0);
-    this.interestDue.fill(0);
-    this.interestPaid.fill(0);
-    this.principal.fill(0);
-    this.writedown.fill(0);
+    // Plain loops: the arrays are a few entries long, shorter than a builtin call's overhead.
+    for (let g = 0; g < this.available.length; g++) this.available[g] = availableFunds[g];
+    for (let s = 0; s < this.balances.length; s++) {
+      this.balances[s] = balances[s];
+      this.interestAccrued[s] = 0;
+      this.interestShortfall[s] = 0;
+      this.interestDue[s] = 0;
+      this.interestPaid[s] = 0;
+      this.principal[s] = 0;
+      this.writedown[s] = 0;
+    }
   }
 
-  /** Scratch slot and amount arrays of at least n entries for one allocation pass (valid until the next call). */
-  scratch(n: number): { readonly slots: Int32Array; readonly amounts: Float64Array } {
-    if (this.slotScratch.length < n) {
-      this.slotScratch = new Int32Array(n);
-      this.amountScratch = new Float64Array(n);
-    }
-    return { slots: this.slotScratch, amounts: this.amountScratch };
+  /** Scratch slots, at least n, for one allocation pass (valid until the next call). */
+  slotScratch(n: number): Int32Array {
+    if (this.slots.length < n) this.slots = new Int32Array(n);
+    return this.slots;
+  }
+
+  /** Scratch amounts, at least n, for one allocation pass (valid until the next call). */
+  amountScratch(n: number): Float64Array {
+    if (this.amounts.length < n) this.amounts = new Float64Array(n);
+    return this.amounts;
   }
 
   get recording(): boolean {

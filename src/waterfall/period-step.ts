@@ -15,13 +15,13 @@
 import { assertNever } from "../core/assert-never.js";
 import type { GroupCollections, PeriodInputs } from "./collections.js";
 import { settleCorridor, type CorridorOutcome } from "./corridor.js";
-import type { RulesPlan } from "./deal-plan.js";
+import { dateTerms, RateKind, type RulesPlan } from "./deal-plan.js";
 import { accruedCertificateInterest, allocateInterestShortfallOf, passThroughRateOf, subordinateNetWac } from "./interest.js";
 import { allocateToSeniors, allocateToSubordinates } from "./losses.js";
 import type { CarriedState, PeriodWork } from "./period-work.js";
 import { nonPoPrincipal, poFormulaPrincipalAmount, seniorPrincipalDistributionAmount } from "./principal-amounts.js";
 import { payProRata, paySequence } from "./senior-principal.js";
-import { evaluateStepDownTests, scheduleValue, seniorPercentage, seniorPrepaymentPercentage } from "./shifting-interest.js";
+import { seniorPercentage, seniorPrepaymentPercentageIn, stepDownTestsIn } from "./shifting-interest.js";
 import { subordinatePrincipalSharesOfSlots } from "./subordinate-principal.js";
 
 const EPS = 1e-6;
@@ -48,10 +48,10 @@ function startDate(work: PeriodWork, carried: CarriedState, inputs: PeriodInputs
   const nC = plan.classCount;
   const period = inputs.period;
   work.period = period;
-  work.month = inputs.distributionDate.slice(0, 7);
+  work.terms = dateTerms(plan, inputs.distributionDate);
   work.inputs = inputs;
   const coll = work.collections as (GroupCollections | undefined)[];
-  coll.fill(undefined);
+  for (let g = 0; g < nG; g++) coll[g] = undefined;
   for (const c of inputs.groups) {
     const g = plan.groupIndex.get(c.groupId);
     if (g !== undefined) coll[g] = c;
@@ -61,7 +61,7 @@ function startDate(work: PeriodWork, carried: CarriedState, inputs: PeriodInputs
   }
 
   const begin = work.begin;
-  begin.set(carried.balance);
+  for (let i = 0; i < nC; i++) begin[i] = carried.balance[i];
   for (let i = 0; i < nC; i++) {
     let n = 0;
     if (plan.notional[i]) {
@@ -109,13 +109,18 @@ function accrueInterest(work: PeriodWork, carried: CarriedState): void {
   }
   const subordinateWac = subordinateNetWac(work.portionsInRecordOrder, work.wacsInRecordOrder, work.wacsInRecordOrder);
   for (let i = 0; i < plan.classCount; i++) {
-    const spec = classes[i];
-    const group = plan.couponGroup[i];
-    const rate = passThroughRateOf(spec, inputs.indices, group >= 0 ? work.netWac[group] : 0, subordinateWac);
+    // Fixed and rateless coupons are resolved in the plan; the others are worked out for the date.
+    const kind = plan.rateKind[i];
+    let rate: number | null = null;
+    if (kind === RateKind.fixed) rate = plan.fixedRate[i];
+    else if (kind === RateKind.ofPeriod) {
+      const group = plan.couponGroup[i];
+      rate = passThroughRateOf(classes[i], inputs.indices, group >= 0 ? work.netWac[group] : 0, subordinateWac);
+    }
     work.hasRate[i] = rate === null ? 0 : 1;
     work.rate[i] = rate ?? 0;
     let interest = 0;
-    if (spec.coupon.kind === "premiumStrip") {
+    if (kind === RateKind.premiumStrip) {
       if (plan.ownGroup[i] === -1) for (const c of inputs.groups) interest += c.premiumStripInterest;
       else interest = work.collections[plan.ownGroup[i]].premiumStripInterest;
     } else if (rate !== null) {
@@ -140,10 +145,15 @@ function shiftingInterest(work: PeriodWork, carried: CarriedState): void {
   const deal = plan.deal;
   const view = plan.view;
   const nG = plan.groupCount;
-  const month = work.month;
+  const month = work.terms!.shiftingInterest;
   let delinquent = 0;
   for (const c of work.inputs!.groups) delinquent += c.delinquent60PlusBalance;
-  const history = [...carried.delinquencyHistory, delinquent].slice(-Math.max(1, deal.shiftingInterest.stepDownTests.delinquencyAverageMonths));
+  // The last delinquencyAverageMonths (at least 1) of the history with this date's appended.
+  const before = carried.delinquencyHistory;
+  const length = Math.min(before.length + 1, Math.max(1, deal.shiftingInterest.stepDownTests.delinquencyAverageMonths));
+  const history = new Array<number>(length);
+  for (let k = 0; k < length - 1; k++) history[k] = before[before.length - (length - 1) + k];
+  history[length - 1] = delinquent;
   work.delinquencyHistory = history;
   let pool = 0;
   let senior = 0;
@@ -151,8 +161,8 @@ function shiftingInterest(work: PeriodWork, carried: CarriedState): void {
   for (let g = 0; g < nG; g++) senior += work.nonPoSenior[g];
   work.totalNonPoPool = pool;
   work.totalNonPoSenior = senior;
-  const tests = evaluateStepDownTests(deal.shiftingInterest, {
-    month,
+  const tests = stepDownTestsIn(deal.shiftingInterest, month, {
+    month: month.month,
     delinquencyHistory: history,
     subordinateBalance: work.subordinateBegin,
     originalSubordinateBalance: view.originalSubordinateBalance,
@@ -168,8 +178,7 @@ function shiftingInterest(work: PeriodWork, carried: CarriedState): void {
   }
   for (let g = 0; g < nG; g++) {
     const sp = work.seniorPercentage[g];
-    const spp = seniorPrepaymentPercentage(deal.shiftingInterest, {
-      month,
+    const spp = seniorPrepaymentPercentageIn(deal.shiftingInterest, month, {
       seniorPercentage: sp,
       originalSeniorPercentage: view.groups[g].originalSeniorPercentage,
       anySeniorAboveOriginal: anyAbove,
@@ -180,19 +189,19 @@ function shiftingInterest(work: PeriodWork, carried: CarriedState): void {
     work.principal[g] = p;
     work.seniorPrincipalDistributionAmount[g] = seniorPrincipalDistributionAmount(p, sp, spp);
   }
-  const priority = plan.priority;
-  work.shiftPercentage = priority ? (scheduleValue(priority.shiftPercentage, month)?.value ?? 0) / 100 : 0;
 }
 
 /** The rules in force, in order. */
 function runRules(work: PeriodWork, carried: CarriedState, rules: RulesPlan): void {
   const plan = work.plan;
   const book = work.book;
-  work.seniorPaid.fill(0);
-  work.proRataAfter.fill(0);
-  work.transferIn.fill(0);
-  work.transferOut.fill(0);
-  work.redirected.fill(0);
+  for (let g = 0; g < plan.groupCount; g++) {
+    work.seniorPaid[g] = 0;
+    work.proRataAfter[g] = 0;
+    work.transferIn[g] = 0;
+    work.transferOut[g] = 0;
+    work.redirected[g] = 0;
+  }
   work.poDeferredPaid = 0;
   work.subordinatedAmount = 0;
   work.restricted = [];
@@ -247,7 +256,7 @@ function runRules(work: PeriodWork, carried: CarriedState, rules: RulesPlan): vo
         break;
       }
       default:
-        assertNever(step, "rule");
+        assertNever(step.kind, "rule");
     }
   }
 }
@@ -319,7 +328,7 @@ function crossCollateralize(work: PeriodWork, rules: RulesPlan): void {
       // Interest on the shortfall first to the group's seniors' unpaid interest, then principal.
       const interestPart = moved - Math.min(moved, excess);
       const seniors = plan.seniorClasses[g];
-      const { amounts: unpaid } = book.scratch(seniors.length);
+      const unpaid = book.amountScratch(seniors.length);
       let owed = 0;
       for (let k = 0; k < seniors.length; k++) {
         unpaid[k] = Math.max(0, book.interestDue[seniors[k]] - book.interestPaid[seniors[k]]);
@@ -356,7 +365,7 @@ function payPrincipalOfSubordinates(work: PeriodWork, rules: RulesPlan, classes:
   work.subordinatedAmount = total;
   let nonPoClassBalance = 0;
   for (let k = 0; k < plan.nonPoClasses.length; k++) nonPoClassBalance += work.begin[plan.nonPoClasses[k]];
-  const { amounts: balances } = book.scratch(classes.length);
+  const balances = book.amountScratch(classes.length);
   for (let k = 0; k < classes.length; k++) balances[k] = work.begin[classes[k]];
   work.restricted = subordinatePrincipalSharesOfSlots({
     slots: classes,
@@ -470,7 +479,7 @@ function settleCorridors(work: PeriodWork, carried: CarriedState): void {
       beneficiaryRate: work.hasRate[b] ? work.rate[b] : 0,
       beneficiaryBalance: work.begin[b],
       unpaidBefore: work.unpaidBefore[j],
-      notional: contracts[j].notionalByMonth.get(work.month) ?? 0,
+      notional: work.terms!.corridorNotional[j],
     });
     outcomes.push(outcome);
     carried.yieldSupplementUnpaid[contracts[j].unpaidSlot] = outcome.unpaidAfter;

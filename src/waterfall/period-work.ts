@@ -11,7 +11,7 @@
  */
 import type { GroupCollections, PeriodInputs } from "./collections.js";
 import type { CorridorOutcome } from "./corridor.js";
-import type { DealPlan } from "./deal-plan.js";
+import type { DateTerms, DealPlan } from "./deal-plan.js";
 import { PeriodBook } from "./period-book.js";
 import { priorityAmount, type NonPoPrincipal } from "./principal-amounts.js";
 import type { SequenceContext } from "./senior-principal.js";
@@ -86,8 +86,8 @@ const NO_TESTS: StepDownTests = { delinquencyTest: false, delinquencyAverage: 0,
 export class PeriodWork implements SequenceContext {
   readonly book: PeriodBook;
   period = 0;
-  /** YYYY-MM of the Distribution Date. */
-  month = "";
+  /** What the date's rules read from the date (month, schedules in force). */
+  terms: DateTerms | null = null;
   inputs: PeriodInputs | null = null;
   /** Collections by group index. */
   readonly collections: GroupCollections[];
@@ -137,8 +137,6 @@ export class PeriodWork implements SequenceContext {
   delinquencyHistory: readonly number[] = [];
   totalNonPoPool = 0;
   totalNonPoSenior = 0;
-  /** Shift Percentage of the Class Priority Amount, a fraction. */
-  shiftPercentage = 0;
   poDeferredPaid = 0;
   subordinatedAmount = 0;
   /** Restricted Classes' slots. */
@@ -194,7 +192,7 @@ export class PeriodWork implements SequenceContext {
       seniorPrincipalLeft: left,
       nonPoPoolBalance: this.nonPoPool[spec.group],
       principal: this.principal[spec.group],
-      shiftPercentage: this.shiftPercentage,
+      shiftPercentage: this.terms!.shiftPercentage,
     });
   }
 }

@@ -24,7 +24,8 @@ export function payProRata(ctx: SequenceContext, funds: Int32Array, classes: Int
   // Share only what the funds can pay, so a short date stays pro rata.
   let left = Math.min(amount, book.remainingOf(funds));
   let paidTotal = 0;
-  const { slots: live, amounts: weights } = book.scratch(classes.length);
+  const live = book.slotScratch(classes.length);
+  const weights = book.amountScratch(classes.length);
   for (let round = 0; round < classes.length + 1 && left > 1e-9; round++) {
     // Liveness and weights are read for the whole round before any class is paid.
     let n = 0;

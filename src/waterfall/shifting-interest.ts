@@ -47,18 +47,45 @@ export interface StepDownTests {
 }
 
 export function evaluateStepDownTests(spec: ShiftingInterest, input: StepDownInputs): StepDownTests {
-  const n = spec.stepDownTests.delinquencyAverageMonths;
-  const window = input.delinquencyHistory.slice(-n);
-  const delinquencyAverage = window.length ? window.reduce((a, b) => a + b, 0) / window.length : 0;
-  const delinquencyTest = delinquencyAverage < (spec.stepDownTests.delinquencyLimit / 100) * input.subordinateBalance;
-  const lossLimit = scheduleValue(spec.stepDownTests.cumulativeLossLimits, input.month) ?? {
-    index: 0,
-    value: spec.stepDownTests.cumulativeLossLimits[0].value,
+  return stepDownTestsIn(spec, shiftingInterestMonth(spec, input.month), input);
+}
+
+/** What the shifting-interest terms read from the month of a Distribution Date; worked out once per month. */
+export interface ShiftingInterestMonth {
+  readonly month: string;
+  /** Cumulative loss limit of the step-down test in force, percent (the first before the schedule starts). */
+  readonly cumulativeLossLimit: number;
+  /** Before the Two Times Test's cutover month. */
+  readonly beforeCutover: boolean;
+  /** Step of the Senior Prepayment schedule in force, −1 during the lockout. */
+  readonly prepaymentStep: number;
+}
+
+export function shiftingInterestMonth(spec: ShiftingInterest, month: string): ShiftingInterestMonth {
+  const limits = spec.stepDownTests.cumulativeLossLimits;
+  const limit = scheduleIndex(limits, month);
+  return {
+    month,
+    cumulativeLossLimit: limits[limit < 0 ? 0 : limit].value,
+    beforeCutover: month < spec.twoTimesTest.cutoverMonth,
+    prepaymentStep: scheduleIndex(spec.seniorPrepaymentSchedule, month),
   };
-  const lossTest = input.cumulativeRealizedLoss <= (lossLimit.value / 100) * input.originalSubordinateBalance + 1e-9;
+}
+
+/** `evaluateStepDownTests` with the month's terms already worked out (`input.month` is not read). */
+export function stepDownTestsIn(spec: ShiftingInterest, month: ShiftingInterestMonth, input: StepDownInputs): StepDownTests {
+  const n = spec.stepDownTests.delinquencyAverageMonths;
+  // The last n entries of the history (all of it for n = 0), as `slice(-n)` reads them.
+  const history = input.delinquencyHistory;
+  const start = n > 0 ? Math.max(0, history.length - n) : 0;
+  let sum = 0;
+  for (let k = start; k < history.length; k++) sum += history[k];
+  const count = history.length - start;
+  const delinquencyAverage = count ? sum / count : 0;
+  const delinquencyTest = delinquencyAverage < (spec.stepDownTests.delinquencyLimit / 100) * input.subordinateBalance;
+  const lossTest = input.cumulativeRealizedLoss <= (month.cumulativeLossLimit / 100) * input.originalSubordinateBalance + 1e-9;
   const tt = spec.twoTimesTest;
-  const early = input.month < tt.cutoverMonth;
-  const twoTimesLossLimit = ((early ? tt.lossLimitBefore : tt.lossLimitAfter) / 100) * input.originalSubordinateBalance;
+  const twoTimesLossLimit = ((month.beforeCutover ? tt.lossLimitBefore : tt.lossLimitAfter) / 100) * input.originalSubordinateBalance;
   const twoTimesTest =
     input.originalSubordinatedPercentage > 0 &&
     input.subordinatedPercentage >= 2 * input.originalSubordinatedPercentage - 1e-12 &&
@@ -80,15 +107,24 @@ export function seniorPrepaymentPercentage(
   spec: ShiftingInterest,
   input: { month: string; seniorPercentage: number; originalSeniorPercentage: number; anySeniorAboveOriginal: boolean; tests: StepDownTests },
 ): number {
+  return seniorPrepaymentPercentageIn(spec, shiftingInterestMonth(spec, input.month), input);
+}
+
+/** `seniorPrepaymentPercentage` with the month's terms already worked out. */
+export function seniorPrepaymentPercentageIn(
+  spec: ShiftingInterest,
+  month: ShiftingInterestMonth,
+  input: { seniorPercentage: number; originalSeniorPercentage: number; anySeniorAboveOriginal: boolean; tests: StepDownTests },
+): number {
   const sp = input.seniorPercentage;
   const sub = 1 - sp;
   if (input.anySeniorAboveOriginal || sp > input.originalSeniorPercentage + 1e-12) return 1;
   if (input.tests.twoTimesTest) {
-    return input.month < spec.twoTimesTest.cutoverMonth ? sp + (spec.twoTimesTest.subordinatedShareBefore / 100) * sub : sp;
+    return month.beforeCutover ? sp + (spec.twoTimesTest.subordinatedShareBefore / 100) * sub : sp;
   }
-  const step = scheduleValue(spec.seniorPrepaymentSchedule, input.month);
-  if (step === null) return 1;
-  if (input.tests.delinquencyTest && input.tests.lossTest) return sp + (step.value / 100) * sub;
-  if (step.index === 0) return 1;
-  return sp + (spec.seniorPrepaymentSchedule[step.index - 1].value / 100) * sub;
+  const step = month.prepaymentStep;
+  if (step < 0) return 1;
+  if (input.tests.delinquencyTest && input.tests.lossTest) return sp + (spec.seniorPrepaymentSchedule[step].value / 100) * sub;
+  if (step === 0) return 1;
+  return sp + (spec.seniorPrepaymentSchedule[step - 1].value / 100) * sub;
 }

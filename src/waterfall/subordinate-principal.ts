@@ -91,8 +91,8 @@ export function subordinatePrincipalSharesOfSlots(input: {
   // The scheduled part to the live classes, the unscheduled part to those not Restricted (all live if none).
   let eligible = 0;
   for (let k = 0; k < n; k++) if (balances[k] > 0 && !restricted[slots[k]]) eligible++;
-  proRataShares(input, input.scheduledPart, false);
-  proRataShares(input, input.unscheduledPart, eligible > 0);
+  proRataShares(slots, balances, shares, input.scheduledPart, null);
+  proRataShares(slots, balances, shares, input.unscheduledPart, eligible > 0 ? restricted : null);
   // Cap at balance; excess to the other classes in order of seniority.
   let excess = 0;
   for (let k = 0; k < n; k++) {
@@ -114,16 +114,12 @@ export function subordinatePrincipalSharesOfSlots(input: {
   return restrictedOrder;
 }
 
-/** Adds `amount` pro rata by balance to the live classes (only the unrestricted ones with `skipRestricted`). */
-function proRataShares(
-  input: { readonly slots: Int32Array; readonly balances: Float64Array; readonly shares: Float64Array; readonly restricted: Uint8Array },
-  amount: number,
-  skipRestricted: boolean,
-): void {
-  const { slots, balances, shares, restricted } = input;
-  const member = (k: number) => balances[k] > 0 && !(skipRestricted && restricted[slots[k]]);
+/** Adds `amount` pro rata by balance to the live classes (those not flagged in `skip`, when given). */
+function proRataShares(slots: Int32Array, balances: Float64Array, shares: Float64Array, amount: number, skip: Uint8Array | null): void {
   let total = 0;
-  for (let k = 0; k < slots.length; k++) if (member(k)) total += balances[k];
+  for (let k = 0; k < slots.length; k++) if (balances[k] > 0 && !(skip !== null && skip[slots[k]])) total += balances[k];
   if (total <= 0 || amount <= 0) return;
-  for (let k = 0; k < slots.length; k++) if (member(k)) shares[slots[k]] = shares[slots[k]] + (amount * balances[k]) / total;
+  for (let k = 0; k < slots.length; k++) {
+    if (balances[k] > 0 && !(skip !== null && skip[slots[k]])) shares[slots[k]] = shares[slots[k]] + (amount * balances[k]) / total;
+  }
 }
