@@ -23,7 +23,7 @@ import { initialWaterfallState, type WaterfallState } from "../waterfall/state.j
 import type { PeriodReport, PeriodResult } from "../waterfall/report.js";
 import type { GroupCollections, PeriodInputs } from "../waterfall/collections.js";
 import { writeIndexFixings } from "./indices.js";
-import { writeProjectedCollections, type MutableGroupCollections } from "./projected-collections.js";
+import { projectedSeries, writeProjectedCollections, type MutableGroupCollections } from "./projected-collections.js";
 import type { ClassResult, ClassFlowRow, CollateralRow, CorridorRow, ProjectionResult, TestRow } from "./result.js";
 import { dealCalendar } from "./schedule.js";
 
@@ -115,7 +115,8 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
   let state: WaterfallState = initialWaterfallState(deal);
   const carried = carriedState(plan, state);
   const work = new PeriodWork(plan);
-  const groupCollections: MutableGroupCollections[] = flows.groups.map(() => ({}) as MutableGroupCollections);
+  const series = flows.groups.map(projectedSeries);
+  const groupCollections: MutableGroupCollections[] = series.map(() => ({}) as MutableGroupCollections);
   const fixings: Record<string, number> = {};
   // Weighted average lives, accumulated date by date: Σ principal × years and Σ principal.
   const walWeighted = new Float64Array(nC);
@@ -125,7 +126,7 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
   for (let t = 1; t <= flows.periods; t++) {
     const i = t - 1;
     let poolBegin = 0;
-    for (const g of flows.groups) poolBegin += g.beginBalance[i];
+    for (const g of series) poolBegin += g.beginBalance[i];
     let classesLeft = false;
     for (let k = 0; k < plan.nonNotionalClasses.length; k++) {
       if (!isPaidOff(carried.balance[plan.nonNotionalClasses[k]])) {
@@ -136,10 +137,10 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
     if (isPaidOff(poolBegin) && !classesLeft) break;
     const terminate = scenario.optionalTermination && poolBegin > 0 && poolBegin <= callThreshold;
     const date = calendar.distributionDates[i];
-    const groups: GroupCollections[] = new Array<GroupCollections>(flows.groups.length);
+    const groups: GroupCollections[] = new Array<GroupCollections>(series.length);
     for (let k = 0; k < groups.length; k++) {
       const target = freshInputs ? ({} as MutableGroupCollections) : groupCollections[k];
-      groups[k] = writeProjectedCollections(target, { deal, scenario, flows: flows.groups[k], index: i, terminate });
+      groups[k] = writeProjectedCollections(target, { deal, scenario, flows: series[k], index: i, terminate });
     }
     const indices = freshInputs ? {} : fixings;
     writeIndexFixings(indices, deal, scenario, t);
@@ -167,7 +168,7 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
     for (const g of groups) beginBalance += g.beginBalance;
     for (const g of groups) scheduledPrincipal += g.scheduledPrincipal;
     for (const g of groups) prepayments += g.prepayments;
-    for (const g of flows.groups) newDefaults += g.newDefaults[i];
+    for (const g of series) newDefaults += g.newDefaults[i];
     for (const g of groups) liquidationPrincipal += g.liquidationPrincipal;
     for (const g of groups) realizedLoss += g.realizedLoss;
     for (const g of groups) interest += g.interest;

@@ -9,10 +9,73 @@ import type { GroupCollateralFlows } from "../collateral/flows.js";
 import type { Deal } from "../deal/schema.js";
 import type { GroupCollections } from "../waterfall/collections.js";
 
+/** The series of a group's collateral flows that a projection reads each date. */
+export type ProjectedSeries = Pick<
+  GroupCollateralFlows,
+  | "groupId"
+  | "periods"
+  | "beginBalance"
+  | "endBalance"
+  | "scheduledPrincipal"
+  | "prepayments"
+  | "newDefaults"
+  | "liquidatedBalance"
+  | "liquidationPrincipal"
+  | "realizedLoss"
+  | "foreclosureBalance"
+  | "interest"
+  | "fees"
+  | "netRateWeightedBalance"
+  | "grossRateWeightedBalance"
+  | "poBeginBalance"
+  | "poEndBalance"
+  | "poScheduledPrincipal"
+  | "poPrepayments"
+  | "poLiquidatedBalance"
+  | "poLiquidationPrincipal"
+  | "poRealizedLoss"
+  | "nonDiscountBeginBalance"
+  | "premiumStripInterest"
+>;
+
+/**
+ * Those series as one object of a fixed shape, for the period loop. (The
+ * collateral's flows object has more fields, added one by one, than V8 keeps in
+ * fast mode; each named read of it is a dictionary lookup.)
+ */
+export function projectedSeries(f: GroupCollateralFlows): ProjectedSeries {
+  return {
+    groupId: f.groupId,
+    periods: f.periods,
+    beginBalance: f.beginBalance,
+    endBalance: f.endBalance,
+    scheduledPrincipal: f.scheduledPrincipal,
+    prepayments: f.prepayments,
+    newDefaults: f.newDefaults,
+    liquidatedBalance: f.liquidatedBalance,
+    liquidationPrincipal: f.liquidationPrincipal,
+    realizedLoss: f.realizedLoss,
+    foreclosureBalance: f.foreclosureBalance,
+    interest: f.interest,
+    fees: f.fees,
+    netRateWeightedBalance: f.netRateWeightedBalance,
+    grossRateWeightedBalance: f.grossRateWeightedBalance,
+    poBeginBalance: f.poBeginBalance,
+    poEndBalance: f.poEndBalance,
+    poScheduledPrincipal: f.poScheduledPrincipal,
+    poPrepayments: f.poPrepayments,
+    poLiquidatedBalance: f.poLiquidatedBalance,
+    poLiquidationPrincipal: f.poLiquidationPrincipal,
+    poRealizedLoss: f.poRealizedLoss,
+    nonDiscountBeginBalance: f.nonDiscountBeginBalance,
+    premiumStripInterest: f.premiumStripInterest,
+  };
+}
+
 export interface ProjectedCollectionsInput {
   readonly deal: Deal;
   readonly scenario: Scenario;
-  readonly flows: GroupCollateralFlows;
+  readonly flows: ProjectedSeries;
   /** 0-based index into the flow arrays (period − 1). */
   readonly index: number;
   readonly terminate: boolean;
