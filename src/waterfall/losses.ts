@@ -44,18 +44,29 @@ export function allocateToSeniors(book: PeriodBook, seniors: Int32Array, amount:
     const batch = Math.min(left, total);
     // Every share is set from the balances before this round's writedowns.
     for (let k = 0; k < n; k++) shares[k] = (batch * balances[live[k]]) / total;
-    for (let k = 0; k < n; k++) {
-      const id = live[k];
-      const share = shares[k];
-      let rest = share;
-      const support = plan.seniorSupportOf[id];
-      if (support >= 0 && balances[support] > 1e-9) {
-        const citation = book.recording ? `${rule} (senior support: ${plan.classIds[support]} for ${plan.classIds[id]})` : "";
-        rest -= book.writeDown(support, rest, citation, from);
+    // A support class takes its own share before a super senior's share moves onto it, so the
+    // super senior's share never crowds out the support class's own and spills onto others.
+    for (let pass = 0; pass < 2; pass++) {
+      for (let k = 0; k < n; k++) {
+        const id = live[k];
+        if ((pass === 0) !== supportsAnother(plan.seniorSupportOf, seniors, id)) continue;
+        const share = shares[k];
+        let rest = share;
+        const support = plan.seniorSupportOf[id];
+        if (support >= 0 && balances[support] > 1e-9) {
+          const citation = book.recording ? `${rule} (senior support: ${plan.classIds[support]} for ${plan.classIds[id]})` : "";
+          rest -= book.writeDown(support, rest, citation, from);
+        }
+        rest -= book.writeDown(id, rest, rule, from);
+        left -= share - rest;
       }
-      rest -= book.writeDown(id, rest, rule, from);
-      left -= share - rest;
     }
   }
   return Math.max(0, left);
+}
+
+/** Whether `id` is the support class of another of the senior classes. */
+function supportsAnother(seniorSupportOf: Int32Array | readonly number[], seniors: Int32Array, id: number): boolean {
+  for (let k = 0; k < seniors.length; k++) if (seniorSupportOf[seniors[k]] === id) return true;
+  return false;
 }

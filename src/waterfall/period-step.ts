@@ -82,7 +82,9 @@ function startDate(work: PeriodWork, carried: CarriedState, inputs: PeriodInputs
   let subordinateBegin = 0;
   for (let k = 0; k < plan.subordinateClasses.length; k++) subordinateBegin += begin[plan.subordinateClasses[k]];
   work.subordinateBegin = subordinateBegin;
-  work.depleted = plan.subordinateClasses.length > 0 && subordinateBegin <= EPS;
+  // "On and after" the Senior Credit Support Depletion Date: once reached, it stays reached
+  // (a later write-up of a subordinate class does not undo it).
+  work.depleted = plan.subordinateClasses.length > 0 && (carried.depletionPeriod !== null || subordinateBegin <= EPS);
   work.depletionPeriod = carried.depletionPeriod ?? (work.depleted ? period : null);
 }
 
@@ -166,7 +168,8 @@ function shiftingInterest(work: PeriodWork, carried: CarriedState): void {
     delinquencyHistory: history,
     subordinateBalance: work.subordinateBegin,
     originalSubordinateBalance: view.originalSubordinateBalance,
-    cumulativeRealizedLoss: carried.cumulativeRealizedLoss,
+    // Cumulative Realized Losses through this date (this date's included, as its delinquencies are).
+    cumulativeRealizedLoss: carried.cumulativeRealizedLoss + thisDateLoss(work),
     subordinatedPercentage: 1 - seniorPercentage(senior, pool),
     originalSubordinatedPercentage: view.originalSubordinatedPercentage,
   });
@@ -220,8 +223,14 @@ function runRules(work: PeriodWork, carried: CarriedState, rules: RulesPlan): vo
         break;
       }
       case "poPrincipal": {
-        const amount = poFormulaPrincipalAmount(work.collections[step.group]);
-        book.payPrincipal(plan.ownFunds[step.group], step.cls, amount, step.section);
+        // §4.02(a)(ii): (x) and (y) are paid concurrently, so when the funds left fall short of
+        // both, Class PO takes its proportionate part rather than being paid first in full.
+        const g = step.group;
+        const po = poFormulaPrincipalAmount(work.collections[g]);
+        const both = po + work.seniorPrincipalDistributionAmount[g];
+        const funds = book.available[g];
+        const amount = both > funds && both > 0 ? (Math.max(0, funds) * po) / both : po;
+        book.payPrincipal(plan.ownFunds[g], step.cls, amount, step.section);
         break;
       }
       case "seniorPrincipal": {
@@ -522,4 +531,11 @@ function carry(work: PeriodWork, carried: CarriedState, poDeferred: number): voi
   carried.delinquencyHistory = work.delinquencyHistory;
   carried.depletionPeriod = work.depletionPeriod;
   carried.terminated = carried.terminated || inputs.optionalTermination;
+}
+
+/** The Realized Losses of this date's collections, all groups. */
+function thisDateLoss(work: PeriodWork): number {
+  let loss = 0;
+  for (const c of work.inputs!.groups) loss += c.realizedLoss;
+  return loss;
 }
