@@ -227,6 +227,24 @@ describe("§4.04 Realized Losses", () => {
   });
 });
 
+describe("Subsequent Recoveries", () => {
+  it("are paid as unscheduled principal and write the classes that bore the losses back up, in order of payment priority", () => {
+    const s = initialWaterfallState(deal);
+    const classes = { ...s.classes, "B-5": { balance: 2_223_860 - 300_000, unpaidInterest: 0, cumulativeWritedown: 300_000 }, "B-4": { balance: 2_592_000 - 50_000, unpaidInterest: 0, cumulativeWritedown: 50_000 } };
+    const pool = 864_000_000 - 350_000;
+    const c = firstPeriod({ beginBalance: pool, endBalance: pool - 5_600_000, subsequentRecoveries: 120_000 });
+    const r = run(c, { ...s, classes, cumulativeRealizedLoss: 350_000 });
+    // Senior Prepayment Percentage is 100% in the lockout: the seniors get the recovery as principal.
+    expect(r.report.groups["1"].seniorPrincipalDistributionAmount).toBeCloseTo((SENIOR_NON_PO / (NON_PO_POOL - 350_000)) * 599_970 + 4_997_000 + 120_000, 4);
+    // B-4 (senior to B-5) is written up first, to its 50,000; B-5 takes the other 70,000.
+    expect(r.report.classes["B-4"].writeup).toBeCloseTo(50_000, 6);
+    expect(r.report.classes["B-5"].writeup).toBeCloseTo(70_000, 6);
+    expect(r.state.classes["B-4"].cumulativeWritedown).toBeCloseTo(0, 6);
+    expect(r.state.classes["B-5"].cumulativeWritedown).toBeCloseTo(230_000, 6);
+    expect(r.ledger.filter((e) => e.kind === "writeup").reduce((t, e) => t + e.amount, 0)).toBeCloseTo(120_000, 6);
+  });
+});
+
 describe("§4.02(c) on and after the Senior Credit Support Depletion Date", () => {
   it("pays the Senior Principal Distribution Amount to A-1, A-3, A-4, A-5 and A-R pro rata by balance, ignoring the order of (ii)(y)", () => {
     const pool = SENIOR_NON_PO;

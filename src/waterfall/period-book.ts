@@ -26,6 +26,8 @@ export class PeriodBook {
   readonly interestPaid: Float64Array;
   readonly principal: Float64Array;
   readonly writedown: Float64Array;
+  /** Write-ups for Subsequent Recoveries. */
+  readonly writeup: Float64Array;
 
   private slots = new Int32Array(16);
   private amounts = new Float64Array(16);
@@ -40,6 +42,7 @@ export class PeriodBook {
     this.interestPaid = new Float64Array(n);
     this.principal = new Float64Array(n);
     this.writedown = new Float64Array(n);
+    this.writeup = new Float64Array(n);
   }
 
   /** Opens a Distribution Date with the groups' Available Funds and the balances at its start. */
@@ -56,6 +59,7 @@ export class PeriodBook {
       this.interestPaid[s] = 0;
       this.principal[s] = 0;
       this.writedown[s] = 0;
+      this.writeup[s] = 0;
     }
   }
 
@@ -145,6 +149,15 @@ export class PeriodBook {
     this.writedown[cls] += take;
     if (this.entries) this.entries.push({ period: this.period, from, to: this.plan.writedownAccount[cls], amount: take, rule, kind: "writedown" });
     return take;
+  }
+
+  /** Raises a class balance without cash (a Subsequent Recovery written back up). */
+  writeUp(cls: number, amount: number, rule: string): number {
+    if (!(amount > EPS)) return 0;
+    this.balances[cls] = this.balances[cls] + amount;
+    this.writeup[cls] += amount;
+    if (this.entries) this.entries.push({ period: this.period, from: "subsequentRecovery", to: this.plan.writedownAccount[cls], amount, rule, kind: "writeup" });
+    return amount;
   }
 
   /** Records a movement outside Available Funds (corridor receipts, releases). */

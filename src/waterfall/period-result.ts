@@ -34,6 +34,7 @@ export function periodResult(work: PeriodWork, carried: CarriedState, previous: 
       unpaidInterest: work.unpaidInterestAfter[i],
       principal: book.principal[i],
       writedown: book.writedown[i],
+      writeup: book.writeup[i],
       poDeferredPaid: plan.principalOnly[i] ? work.poDeferredPaid : 0,
       yieldSupplementPaid: corridorPaid,
     };

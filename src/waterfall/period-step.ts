@@ -21,6 +21,7 @@ import { allocateToSeniors, allocateToSubordinates } from "./losses.js";
 import type { CarriedState, PeriodWork } from "./period-work.js";
 import { nonPoPrincipal, poFormulaPrincipalAmount, seniorPrincipalDistributionAmount } from "./principal-amounts.js";
 import { payProRata, paySequence } from "./senior-principal.js";
+import { writeUps } from "./write-ups.js";
 import { seniorPercentage, seniorPrepaymentPercentageIn, stepDownTestsIn } from "./shifting-interest.js";
 import { subordinatePrincipalSharesOfSlots } from "./subordinate-principal.js";
 
@@ -465,7 +466,29 @@ function allocateLosses(work: PeriodWork, carried: CarriedState, rules: RulesPla
       if (excess > EPS) allocateToSeniors(book, plan.allSeniorPrincipalClasses, excess, rule, "undercollateralization");
     }
   }
+  writeUpSubsequentRecoveries(work, carried);
   return poDeferred;
+}
+
+/**
+ * Subsequent Recoveries: paid through as principal above, then each class that
+ * bore Realized Losses is written back up, in the order of payment priority
+ * (senior classes, then the subordinates in order of seniority), by up to the
+ * losses allocated to it and not yet written up.
+ */
+function writeUpSubsequentRecoveries(work: PeriodWork, carried: CarriedState): void {
+  let recovered = 0;
+  for (const c of work.inputs!.groups) recovered += c.subsequentRecoveries;
+  if (!(recovered > EPS)) return;
+  const plan = work.plan;
+  const book = work.book;
+  const order = [...plan.allSeniorPrincipalClasses, ...plan.subordinateClasses];
+  const ups = writeUps(
+    recovered,
+    order.map((i) => ({ id: String(i), unrecovered: carried.cumulativeWritedown[i] + book.writedown[i] - book.writeup[i] })),
+  );
+  const rule = book.recording ? `${plan.deal.lossAllocation.section} (Subsequent Recovery written up)` : "";
+  for (const [slot, amount] of ups) book.writeUp(Number(slot), amount, rule);
 }
 
 /** §4.08: each corridor contract's payment, the Yield Supplement Amount paid from it, the release. */
@@ -523,7 +546,7 @@ function carry(work: PeriodWork, carried: CarriedState, poDeferred: number): voi
     work.notionalEnd[i] = notionalEnd;
     carried.balance[i] = plan.notional[i] ? 0 : end;
     carried.unpaidInterest[i] = unpaidInterest;
-    carried.cumulativeWritedown[i] = carried.cumulativeWritedown[i] + book.writedown[i];
+    carried.cumulativeWritedown[i] = carried.cumulativeWritedown[i] + book.writedown[i] - book.writeup[i];
   }
   carried.period = work.period;
   carried.poDeferred = poDeferred < 1e-9 ? 0 : poDeferred;

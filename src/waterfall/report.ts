@@ -21,6 +21,8 @@ export interface ClassPeriodReport {
   readonly unpaidInterest: number;
   readonly principal: number;
   readonly writedown: number;
+  /** Subsequent Recoveries written back up (raises the balance). */
+  readonly writeup: number;
   /** Class PO Deferred Amounts paid (PO only; cash that does not reduce the balance). */
   readonly poDeferredPaid: number;
   readonly yieldSupplementPaid: number;

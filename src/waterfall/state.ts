@@ -9,7 +9,7 @@ export interface ClassState {
   readonly balance: number;
   /** Unpaid Interest Distribution Amounts from earlier dates (carried without interest). */
   readonly unpaidInterest: number;
-  /** Cumulative Realized Losses and writedowns allocated. */
+  /** Realized Losses and writedowns allocated and not yet written back up by Subsequent Recoveries. */
   readonly cumulativeWritedown: number;
 }
 

@@ -54,8 +54,8 @@ export function periodInvariantViolations(deal: Deal, inputs: PeriodInputs, resu
   if (Math.abs(af - paid) > tolerance * Math.max(1, af / 1e6)) out.push(`period ${r.period}: Available Funds ${af} but ${paid} distributed`);
   for (const [id, c] of Object.entries(r.classes)) {
     if (c.endBalance < -tolerance) out.push(`period ${r.period}: class ${id} ends negative (${c.endBalance})`);
-    if (!c.notional && Math.abs(c.beginBalance - c.principal - c.writedown - c.endBalance) > tolerance) {
-      out.push(`period ${r.period}: class ${id} begin − principal − writedown ≠ end`);
+    if (!c.notional && Math.abs(c.beginBalance - c.principal - c.writedown + c.writeup - c.endBalance) > tolerance) {
+      out.push(`period ${r.period}: class ${id} begin − principal − writedown + writeup ≠ end`);
     }
     if (c.interestPaid > c.interestDue + tolerance) out.push(`period ${r.period}: class ${id} paid more interest than due`);
   }
