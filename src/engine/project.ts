@@ -12,7 +12,7 @@
  */
 import type { LedgerEntry } from "../core/ledger.js";
 import type { Scenario } from "../core/scenario.js";
-import { buildLoanLevelTape, buildRepLineTape, collateralAssumptions, projectCollateral } from "../collateral/index.js";
+import { buildLoanLevelTape, buildRepLineTape, collateralAssumptions, projectCollateral, type LoanTape } from "../collateral/index.js";
 import type { CollateralFlows } from "../collateral/flows.js";
 import type { Deal, Rule } from "../deal/schema.js";
 import { dealPlan, rulesPlan } from "../waterfall/deal-plan.js";
@@ -74,9 +74,26 @@ function classFlowRow(row: ClassFlowRow): ClassFlowRow {
 const unset = null as unknown as number;
 classFlowRow({ period: unset, date: "", beginBalance: unset, interest: unset, principal: unset, writedown: unset, endBalance: unset, interestShortfall: unset });
 
+const tapes = new WeakMap<Deal, { repLine?: LoanTape; loanLevel?: LoanTape }>();
+
+/**
+ * The deal's rep-line or loan-level tape, built once per deal: the projection
+ * only reads it (it works on its own copy when it reorders the loans), and it
+ * never leaves this module. The synthetic loan-level tape takes longer to build
+ * than to project.
+ */
+function dealTape(deal: Deal, loanLevel: boolean): LoanTape {
+  let cached = tapes.get(deal);
+  if (!cached) {
+    cached = {};
+    tapes.set(deal, cached);
+  }
+  if (loanLevel) return (cached.loanLevel ??= buildLoanLevelTape(deal));
+  return (cached.repLine ??= buildRepLineTape(deal));
+}
+
 export function projectCollateralFor(deal: Deal, scenario: Scenario, loanLevel = false): CollateralFlows {
-  const tape = loanLevel ? buildLoanLevelTape(deal) : buildRepLineTape(deal);
-  return projectCollateral(tape, collateralAssumptions(deal, scenario));
+  return projectCollateral(dealTape(deal, loanLevel), collateralAssumptions(deal, scenario));
 }
 
 export function project(deal: Deal, scenario: Scenario, options: ProjectOptions = {}): DetailedProjection {
