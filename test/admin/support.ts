@@ -9,6 +9,7 @@ import type { Deal } from "../../src/deal/schema.js";
 import { indexTrustLoans, type TrustLoan, type TrustLoans } from "../../src/admin/loans/trust-loans.js";
 import { REMITTANCE_FORMAT, type LoanRemittance, type Remittance } from "../../src/admin/remittance/schema.js";
 import { totalsOf } from "../../src/admin/remittance/totals.js";
+import { emptyRow } from "../../src/admin/servicing/simulate.js";
 
 /** The deal with `loansPerRepLine` synthetic loans per rep line (balances still sum to the rep line). */
 export async function smallDeal(id: string, loansPerRepLine = 10): Promise<Deal> {
@@ -38,28 +39,7 @@ export function handLoans(): TrustLoans {
 }
 
 export function row(fields: Partial<LoanRemittance> & { loanId: string; beginningBalance: Cents; mortgageRate: number }): LoanRemittance {
-  return {
-    group: "1",
-    endingBalance: fields.beginningBalance,
-    scheduledPrincipal: cents(0),
-    curtailment: cents(0),
-    payoff: cents(0),
-    paidThroughDate: null,
-    repurchase: cents(0),
-    interestCollected: cents(0),
-    delinquencyStatus: "current",
-    liquidated: false,
-    liquidationProceeds: cents(0),
-    liquidationExpenses: cents(0),
-    subsequentRecovery: cents(0),
-    principalAdvance: cents(0),
-    interestAdvance: cents(0),
-    advanceReimbursement: cents(0),
-    reliefActReduction: cents(0),
-    prepaymentInterestShortfall: cents(0),
-    compensatingInterest: cents(0),
-    ...fields,
-  };
+  return { ...emptyRow({ loanId: fields.loanId, groupId: fields.group ?? "1" }, fields.mortgageRate, fields.beginningBalance), ...fields };
 }
 
 export function remittance(options: { dealId?: string; date: string; loans: LoanRemittance[]; fixings?: Record<string, number> }): Remittance {

@@ -29,6 +29,7 @@
  */
 import { rampCpr } from "../../collateral/prepayment-ramp.js";
 import { cprToSmm } from "../../collateral/cpr-smm.js";
+import { psaCpr } from "../../collateral/psa.js";
 import { amortizingPayment } from "../../collateral/level-pay.js";
 import { deriveSeed, seededRandom } from "../../collateral/prng.js";
 import { addDays, addMonths, civilDate, daysInMonth, toYmd, withDay, type CivilDate } from "../../core/civil-date.js";
@@ -83,7 +84,7 @@ function pricingSmm(deal: Deal, loanMonth: number, multiple: number): number {
       cpr = speed.value;
       break;
     case "psa":
-      cpr = Math.min(100, (speed.value / 100) * 0.2 * Math.min(Math.max(loanMonth, 1), 30));
+      cpr = psaCpr(speed.value, loanMonth);
       break;
     case "smm":
       return Math.min(1, (speed.value * multiple) / 100);
@@ -91,7 +92,8 @@ function pricingSmm(deal: Deal, loanMonth: number, multiple: number): number {
   return cprToSmm(Math.min(100, cpr * multiple)) / 100;
 }
 
-function emptyRow(loan: TrustLoan, rate: number, balance: number): LoanRemittance {
+/** A remittance row for a loan with nothing collected yet: every amount zero, status current. */
+export function emptyRow(loan: Pick<TrustLoan, "loanId" | "groupId">, rate: number, balance: number): LoanRemittance {
   return {
     loanId: loan.loanId,
     group: loan.groupId,
