@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { tranche } from "./cli-harness.js";
+import { tranche } from "../support/cli.js";
 import { readRemittance } from "../../src/admin/remittance/read.js";
 import { totalsOf } from "../../src/admin/remittance/totals.js";
 import { remittanceToJson } from "../../src/admin/remittance/write.js";

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Statement } from "../../src/admin/statement/statement.js";
 import { DIALECTS } from "../store/support.js";
-import { tranche } from "./cli-harness.js";
+import { tranche } from "../support/cli.js";
 
 const FORMATS = ["text", "json", "csv", "html", "pdf"] as const;
 

@@ -1,20 +1,11 @@
 /** `tranche decrement`, `yield-table` and `breakeven` end to end through the CLI. */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { main } from "../main.js";
+import { tranche } from "../../../test/support/cli.js";
 import { renderBreakevenCsv, renderBreakevenText } from "./breakeven.js";
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const o = vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  try {
-    const code = await main(["node", "tranche", ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
+  const { code, stdout, stderr } = await tranche(...args);
+  return { code, out: stdout, err: stderr };
 }
 
 describe("tranche decrement", () => {
