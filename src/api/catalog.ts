@@ -4,9 +4,9 @@
  * cached and reloaded when a file changes, so editing a deal file shows up on
  * the next request without a restart.
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { dealsDirectory, findAmendmentFiles, loadDeal } from "../deal/load-deal.js";
+import { dealsDirectory, findAmendmentFiles, listDeals, loadDeal } from "../deal/load-deal.js";
 import type { AmendmentSelection } from "../deal/amendments.js";
 import type { LoadedDeal } from "../deal/parse-deal.js";
 import { DealFileError, DealValidationError } from "../deal/problems.js";
@@ -120,11 +120,7 @@ export class DealCatalog {
   constructor(readonly directory: string = dealsDirectory()) {}
 
   ids(): string[] {
-    if (!existsSync(this.directory)) return [];
-    return readdirSync(this.directory)
-      .filter((f) => f.endsWith(".yaml") && !f.includes(".amendment-"))
-      .map((f) => f.slice(0, -".yaml".length))
-      .sort();
+    return listDeals(this.directory);
   }
 
   /** The deal file of `id`, or a 404 naming the deals there are. */

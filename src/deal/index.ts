@@ -8,6 +8,6 @@ export { validateDeal } from "./validate.js";
 export { poPercentage, poPortionCents } from "./validate-balances.js";
 export * from "./amendments.js";
 export { parseDealText, type DealSourceText, type LoadedAmendment, type LoadedDeal, type ParseDealOptions } from "./parse-deal.js";
-export { dealsDirectory, findAmendmentFiles, listDeals, loadDeal, resolveDealPath, type LoadDealOptions } from "./load-deal.js";
+export { dealsDirectory, findAmendmentFiles, installedDirectory, listDeals, loadDeal, resolveDealPath, type LoadDealOptions } from "./load-deal.js";
 export { describeCoupon, rulesInPsaOrder, summarizeDeal, type DealSummary, type RuleSummary } from "./summary.js";
 export { dealJsonSchema, dealJsonSchemaText, type DealJsonSchemaForm } from "./json-schema.js";

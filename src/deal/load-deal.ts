@@ -23,22 +23,29 @@ export interface LoadDealOptions {
 
 const DEAL_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
-/** The repository's `deals/` directory, found from this module's location (works from src/ and dist/). */
-export function dealsDirectory(): string {
+/**
+ * A top-level folder of the installation (`deals`, `data`), found from this
+ * module's location so it works from src/ and dist/ and from any working directory.
+ */
+export function installedDirectory(name: string): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i += 1) {
-    const candidate = join(dir, "deals");
+    const candidate = join(dir, name);
     if (existsSync(join(dir, "package.json")) && existsSync(candidate)) return candidate;
     dir = dirname(dir);
   }
-  return resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "deals");
+  return resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", name);
 }
 
-/** Ids of the deals shipped in `deals/` (amendment files excluded). */
-export function listDeals(): string[] {
-  const dir = dealsDirectory();
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
+/** The repository's `deals/` directory. */
+export function dealsDirectory(): string {
+  return installedDirectory("deals");
+}
+
+/** Ids of the deals in a deals directory (default the shipped `deals/`), amendment files excluded. */
+export function listDeals(directory: string = dealsDirectory()): string[] {
+  if (!existsSync(directory)) return [];
+  return readdirSync(directory)
     .filter((f) => f.endsWith(".yaml") && !f.includes(".amendment-"))
     .map((f) => f.slice(0, -".yaml".length))
     .sort();

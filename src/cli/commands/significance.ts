@@ -5,11 +5,11 @@
  * disclosure tier it triggers.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { Command } from "commander";
 import { isCivilDate } from "../../core/civil-date.js";
 import { DEFAULT_SCENARIO } from "../../core/scenario.js";
+import { installedDirectory } from "../../deal/load-deal.js";
 import type { Deal } from "../../deal/schema.js";
 import { project } from "../../engine/project.js";
 import { significance, type HistoricalPoint, type SignificanceMethod, type SignificanceResult } from "../../engine/significance.js";
@@ -18,15 +18,11 @@ import { dealLiborIndex } from "../scenario-options.js";
 import { money, percent, renderTable } from "../text-table.js";
 import { UserError } from "../user-error.js";
 
-/** The repository's `data/` folder (from src/ or dist/). */
+/** A file of the installation's `data/` folder. */
 function dataFile(name: string): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, "data", name);
-    if (existsSync(candidate)) return candidate;
-    dir = dirname(dir);
-  }
-  throw new UserError(`cannot find data/${name} in the installation`);
+  const path = join(installedDirectory("data"), name);
+  if (!existsSync(path)) throw new UserError(`cannot find data/${name} in the installation`);
+  return path;
 }
 
 export function readHistory(path: string): HistoricalPoint[] {
