@@ -7,10 +7,17 @@
  * @example smmToCpr(1) // 11.3615128…
  */
 export function cprToSmm(cpr: number): number {
+  // Curves hold one rate for many months in a row (a ramp's plateau, a flat CPR):
+  // the last conversion is kept, so a table of 360 months takes a dozen powers, not 360.
+  if (cpr === lastCpr) return lastSmm;
   const c = clampPercent(cpr);
-  if (c >= 100) return 100;
-  return 100 * (1 - Math.pow(1 - c / 100, 1 / 12));
+  const smm = c >= 100 ? 100 : 100 * (1 - Math.pow(1 - c / 100, 1 / 12));
+  lastCpr = cpr;
+  lastSmm = smm;
+  return smm;
 }
+let lastCpr = Number.NaN;
+let lastSmm = Number.NaN;
 
 export function smmToCpr(smm: number): number {
   const s = clampPercent(smm);

@@ -43,12 +43,42 @@ export function buildCurveTables(
   if (ages.length === 0) ages.push(0);
   const smm = new Float64Array(ages.length * stride);
   const mdr = new Float64Array(ages.length * stride);
-  for (let row = 0; row < ages.length; row++) {
-    for (let t = 1; t <= periods; t++) {
-      const loanMonth = ages[row] + t;
-      smm[row * stride + t] = prepaymentSmm(curves.prepayment, t, loanMonth) / 100;
-      mdr[row * stride + t] = defaultMdr(curves.default, t, loanMonth) / 100;
-    }
-  }
+  fillRows(smm, ages, periods, curves.prepayment.values, (t, loanMonth) => prepaymentSmm(curves.prepayment, t, loanMonth) / 100);
+  fillRows(mdr, ages, periods, curves.default.values, (t, loanMonth) => defaultMdr(curves.default, t, loanMonth) / 100);
   return { smm, mdr, rowOffset };
+}
+
+/**
+ * Fills each cohort's row (period t of the row of age a at `row × (periods + 1) + t`)
+ * with `rate(t, a + t)`. A curve whose vector holds one value depends on the loan
+ * month alone, so its rows are windows of one table by loan month: that table is
+ * worked out once and copied (three rep-line cohorts, one evaluation per month).
+ */
+function fillRows(out: Float64Array, ages: readonly number[], periods: number, values: readonly number[], rate: (t: number, loanMonth: number) => number): void {
+  const stride = periods + 1;
+  const flat = values.length <= 1 || values.every((v) => v === values[0]);
+  if (flat && ages.length > 1) {
+    let minAge = ages[0];
+    let maxAge = ages[0];
+    for (const a of ages) {
+      minAge = Math.min(minAge, a);
+      maxAge = Math.max(maxAge, a);
+    }
+    // byMonth[m − minAge − 1] is the rate in loan month m, m from minAge + 1 to maxAge + periods.
+    const byMonth = new Float64Array(maxAge - minAge + periods);
+    let any = false;
+    for (let k = 0; k < byMonth.length; k++) {
+      byMonth[k] = rate(1, minAge + 1 + k);
+      if (byMonth[k] !== 0) any = true;
+    }
+    if (!any) return;
+    for (let row = 0; row < ages.length; row++) {
+      const from = ages[row] - minAge;
+      out.set(byMonth.subarray(from, from + periods), row * stride + 1);
+    }
+    return;
+  }
+  for (let row = 0; row < ages.length; row++) {
+    for (let t = 1; t <= periods; t++) out[row * stride + t] = rate(t, ages[row] + t);
+  }
 }

@@ -8,7 +8,7 @@ import { stepMonth, SUM, SUM_SLOTS } from "./month-step.js";
 import { ProjectionState } from "./projection-state.js";
 import { groupRanges, permuteTape, type LoanTape } from "./loan-tape.js";
 import { projectionOrder } from "./projection-order.js";
-import { allocateGroupFlows, FLOW_SERIES, type MutableGroupFlows } from "./group-flows.js";
+import { allocateGroupFlows, snapNoise, type MutableGroupFlows } from "./group-flows.js";
 
 export interface ProjectCollateralOptions {
   /** Projection periods; default: the longest remaining term on the tape. */
@@ -91,7 +91,7 @@ export function projectCollateral(
     out.poEndBalance[x] = poEnd;
     out.nonDiscountEndBalance[x] = ndEnd;
   }
-  for (let g = 0; g < groups.length; g++) snapNoise(groups[g], tape, ranges[g], ranges[g + 1]);
+  for (let g = 0; g < groups.length; g++) snapGroupNoise(groups[g], tape, ranges[g], ranges[g + 1]);
   return { periods, advancing, groups: groups as GroupCollateralFlows[] };
 }
 
@@ -142,27 +142,9 @@ function recordMonth(out: MutableGroupFlows, x: number, sums: Float64Array, adva
   out.defaultedLoanNetInterest[x] = lostInterest - sums[SUM.defaultedFees];
 }
 
-/** Balances (not flows): a remainder below the noise floor is zero. */
-const BALANCE_SERIES = new Set<string>(["beginBalance", "endBalance", "performingBalance", "foreclosureBalance", "poBeginBalance", "poEndBalance", "nonDiscountBeginBalance"]);
-
-/**
- * Sets to zero what is float noise, below 1e-12 of the group's Cut-off Date
- * balance: any balance that small (a loan's remainder at maturity), and any
- * negative flow that small (a foreclosure balance of −1e-11 after the last
- * liquidation), so reports never show "−0.00". Tiny positive flows are kept: in
- * a pool's tail they are real (a PO share of scheduled principal of a tenth of a
- * cent), and dropping them would break conservation.
- */
-function snapNoise(out: MutableGroupFlows, tape: LoanTape, lo: number, hi: number): void {
+/** Snaps float noise below 1e-12 of the group's Cut-off Date balance (`snapNoise`). */
+function snapGroupNoise(out: MutableGroupFlows, tape: LoanTape, lo: number, hi: number): void {
   let cutoff = 0;
   for (let i = lo; i < hi; i++) cutoff += tape.balance[i];
-  const tiny = 1e-12 * cutoff;
-  for (const key of FLOW_SERIES) {
-    const series = out[key];
-    const balance = BALANCE_SERIES.has(key);
-    for (let x = 0; x < series.length; x++) {
-      const v = series[x];
-      if (v !== 0 && v > -tiny && v < tiny && (balance || v < 0)) series[x] = 0;
-    }
-  }
+  snapNoise(out, 1e-12 * cutoff);
 }

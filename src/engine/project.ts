@@ -24,7 +24,18 @@ import type { PeriodReport, PeriodResult } from "../waterfall/report.js";
 import type { GroupCollections, PeriodInputs } from "../waterfall/collections.js";
 import { writeIndexFixings } from "./indices.js";
 import { projectedSeries, writeProjectedCollections, type MutableGroupCollections } from "./projected-collections.js";
-import type { ClassResult, ClassFlowRow, CollateralRow, CorridorRow, ProjectionResult, TestRow } from "./result.js";
+import type { ClassResult, CorridorRow, ProjectionResult } from "./result.js";
+import {
+  allocateClassColumns,
+  allocateCollateralColumns,
+  allocateTestColumns,
+  classResultOverColumns,
+  collateralRows,
+  lazyProperty,
+  TEST_FLAG,
+  testRows,
+  withCount,
+} from "./result-columns.js";
 import { dealCalendar } from "./schedule.js";
 
 export interface ProjectOptions {
@@ -49,30 +60,6 @@ export interface DetailedProjection extends ProjectionResult {
 }
 
 const isPaidOff = (x: number) => Math.abs(x) < 0.005;
-
-/**
- * A row of a class's flows, as a fresh object of one shape. A projection makes
- * thousands of them, most of their amounts zero once a class is retired. V8
- * gives every number field of a shape that has only ever held numbers its own
- * boxed double; a shape that has once held something else keeps small integers
- * (those zeros) in the object itself. The shape is given that history once
- * below, which saves about a third of the rows' memory and allocation time. A
- * V8 detail: elsewhere the priming is merely a no-op.
- */
-function classFlowRow(row: ClassFlowRow): ClassFlowRow {
-  return {
-    period: row.period,
-    date: row.date,
-    beginBalance: row.beginBalance,
-    interest: row.interest,
-    principal: row.principal,
-    writedown: row.writedown,
-    endBalance: row.endBalance,
-    interestShortfall: row.interestShortfall,
-  };
-}
-const unset = null as unknown as number;
-classFlowRow({ period: unset, date: "", beginBalance: unset, interest: unset, principal: unset, writedown: unset, endBalance: unset, interestShortfall: unset });
 
 const tapes = new WeakMap<Deal, { repLine?: LoanTape; loanLevel?: LoanTape }>();
 
@@ -104,24 +91,12 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
   const plan = dealPlan(deal);
   const nC = plan.classCount;
 
-  const classes: Record<string, ClassResult> = {};
-  const classFlows: ClassFlowRow[][] = [];
-  for (const c of deal.classes) {
-    const flowsOfClass: ClassFlowRow[] = [];
-    classFlows.push(flowsOfClass);
-    classes[c.id] = {
-      type: [...c.types],
-      offered: c.offered,
-      group: c.group ?? null,
-      notional: c.notional !== undefined,
-      initialBalance: c.initialBalance,
-      flows: flowsOfClass,
-      wal: null,
-    };
-  }
-  const collateral: CollateralRow[] = [];
+  const capacity = flows.periods;
+  const dates = calendar.distributionDates;
+  const classColumns = deal.classes.map(() => allocateClassColumns(dates, capacity));
+  const pool = allocateCollateralColumns(capacity);
+  const testColumns = allocateTestColumns(capacity * plan.groupRecordOrder.length);
   const corridor: CorridorRow[] = [];
-  const tests: TestRow[] = [];
   const ledger: LedgerEntry[] = [];
   const reports: PeriodReport[] = [];
   // The public state and result are built per date only for a ledger, reports or a callback;
@@ -139,6 +114,8 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
   const walWeighted = new Float64Array(nC);
   const walPrincipal = new Float64Array(nC);
   let terminationPeriod: number | null = null;
+  const recordGroups = plan.groupRecordOrder.length;
+  let count = 0;
 
   for (let t = 1; t <= flows.periods; t++) {
     const i = t - 1;
@@ -182,31 +159,30 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
     let interest = 0;
     let fees = 0;
     let endBalance = 0;
-    for (const g of groups) beginBalance += g.beginBalance;
-    for (const g of groups) scheduledPrincipal += g.scheduledPrincipal;
-    for (const g of groups) prepayments += g.prepayments;
-    for (const g of series) newDefaults += g.newDefaults[i];
-    for (const g of groups) liquidationPrincipal += g.liquidationPrincipal;
-    for (const g of groups) realizedLoss += g.realizedLoss;
-    for (const g of groups) interest += g.interest;
-    for (const g of groups) fees += g.fees;
-    for (const g of groups) endBalance += g.endBalance;
-    collateral.push({
-      period: t,
-      date,
-      beginBalance,
-      scheduledPrincipal,
-      prepayments,
-      newDefaults,
-      liquidationPrincipal,
-      realizedLoss,
-      interest,
-      fees,
-      endBalance,
-      availableFunds: work.totalAvailable,
-      distributed: work.totalAvailable - book.totalRemaining(),
-      residual: work.residual,
-    });
+    for (let k = 0; k < groups.length; k++) {
+      const g = groups[k];
+      beginBalance += g.beginBalance;
+      scheduledPrincipal += g.scheduledPrincipal;
+      prepayments += g.prepayments;
+      newDefaults += series[k].newDefaults[i];
+      liquidationPrincipal += g.liquidationPrincipal;
+      realizedLoss += g.realizedLoss;
+      interest += g.interest;
+      fees += g.fees;
+      endBalance += g.endBalance;
+    }
+    pool.beginBalance[i] = beginBalance;
+    pool.scheduledPrincipal[i] = scheduledPrincipal;
+    pool.prepayments[i] = prepayments;
+    pool.newDefaults[i] = newDefaults;
+    pool.liquidationPrincipal[i] = liquidationPrincipal;
+    pool.realizedLoss[i] = realizedLoss;
+    pool.interest[i] = interest;
+    pool.fees[i] = fees;
+    pool.endBalance[i] = endBalance;
+    pool.availableFunds[i] = work.totalAvailable;
+    pool.distributed[i] = work.totalAvailable - book.totalRemaining();
+    pool.residual[i] = work.residual;
     const years = calendar.yearsFromClosing[i];
     for (let c = 0; c < nC; c++) {
       const notional = plan.notional[c] === 1;
@@ -215,60 +191,68 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
         walWeighted[c] += principal * years;
         walPrincipal[c] += principal;
       }
-      classFlows[c].push(
-        classFlowRow({
-          period: t,
-          date,
-          beginBalance: notional ? work.notionalBegin[c] : work.begin[c],
-          interest: book.interestPaid[c],
-          principal,
-          writedown: book.writedown[c],
-          endBalance: notional ? work.notionalEnd[c] : work.endBalance[c],
-          interestShortfall: work.unpaidInterestAfter[c] + book.interestShortfall[c],
-        }),
-      );
+      const col = classColumns[c];
+      col.beginBalance[i] = notional ? work.notionalBegin[c] : work.begin[c];
+      col.interest[i] = book.interestPaid[c];
+      col.principal[i] = principal;
+      col.writedown[i] = book.writedown[c];
+      col.endBalance[i] = notional ? work.notionalEnd[c] : work.endBalance[c];
+      col.interestShortfall[i] = work.unpaidInterestAfter[c] + book.interestShortfall[c];
     }
     for (const o of work.corridor) {
       if (o.notional > 0 || o.payment > 0) {
         corridor.push({ period: t, date, notional: o.notional, payment: o.payment, yieldSupplementPaid: o.yieldSupplementPaid, released: o.released });
       }
     }
-    for (const g of plan.groupRecordOrder) {
-      tests.push({
-        period: t,
-        date,
-        group: plan.groupIds[g],
-        seniorPercentage: work.seniorPercentage[g],
-        seniorPrepaymentPercentage: work.seniorPrepaymentPercentage[g],
-        delinquencyTest: work.tests.delinquencyTest,
-        lossTest: work.tests.lossTest,
-        twoTimesTest: work.tests.twoTimesTest,
-        depleted: work.depleted,
-        proRataAfterDepletion: work.proRataAfter[g] === 1,
-      });
+    const testFlags =
+      (work.tests.delinquencyTest ? TEST_FLAG.delinquency : 0) |
+      (work.tests.lossTest ? TEST_FLAG.loss : 0) |
+      (work.tests.twoTimesTest ? TEST_FLAG.twoTimes : 0) |
+      (work.depleted ? TEST_FLAG.depleted : 0);
+    for (let k = 0; k < recordGroups; k++) {
+      const g = plan.groupRecordOrder[k];
+      const r = i * recordGroups + k;
+      testColumns.seniorPercentage[r] = work.seniorPercentage[g];
+      testColumns.seniorPrepaymentPercentage[r] = work.seniorPrepaymentPercentage[g];
+      testColumns.flags[r] = testFlags | (work.proRataAfter[g] === 1 ? TEST_FLAG.proRataAfterDepletion : 0);
     }
+    count = t;
     if (terminate) {
       terminationPeriod = t;
       break;
     }
   }
 
+  const classes: Record<string, ClassResult> = {};
   deal.classes.forEach((c, k) => {
-    // Notional classes report their notional as balance, from the first date's notional.
-    if (c.notional) classes[c.id].initialBalance = classes[c.id].flows[0]?.beginBalance ?? 0;
-    else classes[c.id].wal = walPrincipal[k] > 0 ? walWeighted[k] / walPrincipal[k] : null;
+    const columns = withCount(classColumns[k], count);
+    classes[c.id] = classResultOverColumns(
+      {
+        type: [...c.types],
+        offered: c.offered,
+        group: c.group ?? null,
+        notional: c.notional !== undefined,
+        // Notional classes report their notional as balance, from the first date's notional.
+        initialBalance: c.notional ? (count > 0 ? columns.beginBalance[0] : 0) : c.initialBalance,
+        wal: c.notional ? null : walPrincipal[k] > 0 ? walWeighted[k] / walPrincipal[k] : null,
+      },
+      columns,
+    );
   });
+  const recordGroupIds = Array.from(plan.groupRecordOrder, (g) => plan.groupIds[g]);
 
   const out: DetailedProjection = {
     deal: { id: deal.id, name: deal.name, amendments: [...(options.amendments ?? [])] },
     scenario,
-    collateral,
+    collateral: [],
     classes,
     depletionPeriod: carried.depletionPeriod,
     terminationPeriod,
     corridor,
-    tests,
+    tests: [],
   };
+  lazyProperty(out, "collateral", () => collateralRows(pool, dates, count));
+  lazyProperty(out, "tests", () => testRows(testColumns, dates, recordGroupIds, count));
   if (options.ledger) out.ledger = ledger;
   if (options.reports) out.reports = reports;
   return out;
