@@ -141,36 +141,94 @@ export function priceForCli(result: ProjectionResult, deal: Deal, request: Prici
   }
 }
 
-const fixed = (x: number | null, digits: number) => (x === null ? "-" : x.toFixed(digits));
+const fixed = (x: number | null | undefined, digits: number) => (x === null || x === undefined ? "-" : x.toFixed(digits));
 
-const HEADERS = ["class", "price", "accrued", "full price", "yield", "mortgage yield", "avg life", "Macaulay dur", "modified dur", "convexity", "DM bp", "coupon", "delay", "settle", "accrual start"];
+/** What the analytics table shows of a priced security: a class's `ClassAnalytics` or a pool's (`PoolAnalytics`). */
+export interface AnalyticsRowInput {
+  price: number;
+  accruedInterest: number;
+  fullPrice: number;
+  yield: number;
+  mortgageYield: number;
+  averageLife: number | null;
+  macaulayDuration: number;
+  modifiedDuration: number;
+  convexity: number;
+  coupon: number;
+  delayDays: number;
+  discountMargin?: number;
+  settlementDate?: string;
+  accrualStartDate?: string;
+  spread?: { benchmarkYield: number; spreadBp: number };
+  effectiveDuration?: number;
+  effectiveConvexity?: number;
+  effectiveShiftBp?: number;
+}
 
-function analyticsRows(analytics: Record<string, ClassAnalytics>): string[][] {
-  return Object.entries(analytics).map(([id, a]) => [
-    id,
-    a.price.toFixed(6),
-    a.accruedInterest.toFixed(6),
-    a.fullPrice.toFixed(6),
-    a.yield.toFixed(4),
-    a.mortgageYield.toFixed(4),
-    fixed(a.averageLife, 2),
-    a.macaulayDuration.toFixed(3),
-    a.modifiedDuration.toFixed(3),
-    a.convexity.toFixed(2),
-    a.discountMargin === undefined ? "-" : (a.discountMargin * 100).toFixed(1),
-    a.coupon.toFixed(4),
-    String(a.delayDays),
-    a.settlementDate,
-    a.accrualStartDate,
-  ]);
+interface AnalyticsColumn {
+  header: string;
+  csv: string;
+  left?: boolean;
+  value: (a: AnalyticsRowInput) => string;
+}
+
+const BASE_COLUMNS: AnalyticsColumn[] = [
+  { header: "price", csv: "price", value: (a) => a.price.toFixed(6) },
+  { header: "accrued", csv: "accrued", value: (a) => a.accruedInterest.toFixed(6) },
+  { header: "full price", csv: "full_price", value: (a) => a.fullPrice.toFixed(6) },
+  { header: "yield", csv: "yield", value: (a) => a.yield.toFixed(4) },
+  { header: "mortgage yield", csv: "mortgage_yield", value: (a) => a.mortgageYield.toFixed(4) },
+  { header: "avg life", csv: "avg_life", value: (a) => fixed(a.averageLife, 2) },
+  { header: "Macaulay dur", csv: "Macaulay_dur", value: (a) => a.macaulayDuration.toFixed(3) },
+  { header: "modified dur", csv: "modified_dur", value: (a) => a.modifiedDuration.toFixed(3) },
+  { header: "convexity", csv: "convexity", value: (a) => a.convexity.toFixed(2) },
+];
+const EFFECTIVE_COLUMNS: AnalyticsColumn[] = [
+  { header: "effective dur", csv: "effective_duration", value: (a) => fixed(a.effectiveDuration, 3) },
+  { header: "effective cvx", csv: "effective_convexity", value: (a) => fixed(a.effectiveConvexity, 2) },
+  { header: "shift bp", csv: "effective_shift_bp", value: (a) => (a.effectiveShiftBp === undefined ? "-" : String(a.effectiveShiftBp)) },
+];
+const SPREAD_COLUMNS: AnalyticsColumn[] = [
+  { header: "benchmark", csv: "benchmark_yield", value: (a) => fixed(a.spread?.benchmarkYield, 4) },
+  { header: "spread bp", csv: "spread_bp", value: (a) => fixed(a.spread?.spreadBp, 1) },
+];
+const TAIL_COLUMNS: AnalyticsColumn[] = [
+  { header: "DM bp", csv: "DM_bp", value: (a) => (a.discountMargin === undefined ? "-" : (a.discountMargin * 100).toFixed(1)) },
+  { header: "coupon", csv: "coupon", value: (a) => a.coupon.toFixed(4) },
+  { header: "delay", csv: "delay", value: (a) => String(a.delayDays) },
+  { header: "settle", csv: "settle", left: true, value: (a) => a.settlementDate ?? "-" },
+  { header: "accrual start", csv: "accrual_start", left: true, value: (a) => a.accrualStartDate ?? "-" },
+];
+
+export interface AnalyticsTableOptions {
+  /** Heads the first column (default "class"). */
+  readonly label?: string;
+  /** Show the discount-margin column (default true: classes; a pool has no index). */
+  readonly discountMargin?: boolean;
+}
+
+/** The columns: the effective and spread ones only when some row has them. */
+function analyticsColumns(rows: readonly AnalyticsRowInput[], options: AnalyticsTableOptions): AnalyticsColumn[] {
+  return [
+    ...BASE_COLUMNS,
+    ...(rows.some((a) => a.effectiveDuration !== undefined) ? EFFECTIVE_COLUMNS : []),
+    ...(rows.some((a) => a.spread !== undefined) ? SPREAD_COLUMNS : []),
+    ...TAIL_COLUMNS.filter((c) => options.discountMargin !== false || c.csv !== "DM_bp"),
+  ];
 }
 
 /** The analytics as a text table: per 100 of current face, yields bond-equivalent percent, times in years. */
-export function renderAnalyticsTable(analytics: Record<string, ClassAnalytics>): string {
-  const columns = HEADERS.map((header, i) => ({ header, align: i === 0 || i >= 13 ? ("left" as const) : ("right" as const) }));
-  return renderTable(columns, analyticsRows(analytics));
+export function renderAnalyticsTable(analytics: Readonly<Record<string, AnalyticsRowInput>>, options: AnalyticsTableOptions = {}): string {
+  const entries = Object.entries(analytics);
+  const columns = analyticsColumns(entries.map(([, a]) => a), options);
+  return renderTable(
+    [{ header: options.label ?? "class", align: "left" as const }, ...columns.map((c) => ({ header: c.header, align: c.left ? ("left" as const) : ("right" as const) }))],
+    entries.map(([id, a]) => [id, ...columns.map((c) => c.value(a))]),
+  );
 }
 
-export function renderAnalyticsCsv(analytics: Record<string, ClassAnalytics>): string {
-  return renderCsv(HEADERS.map((h) => h.replace(/ /g, "_")), analyticsRows(analytics));
+export function renderAnalyticsCsv(analytics: Readonly<Record<string, AnalyticsRowInput>>, options: AnalyticsTableOptions = {}): string {
+  const entries = Object.entries(analytics);
+  const columns = analyticsColumns(entries.map(([, a]) => a), options);
+  return renderCsv([options.label ?? "class", ...columns.map((c) => c.csv)], entries.map(([id, a]) => [id, ...columns.map((c) => c.value(a))]));
 }
