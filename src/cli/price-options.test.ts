@@ -58,4 +58,32 @@ describe("price flags", () => {
     expect(pricingRequestFromFlags({ price: ["A-3=99"], delay: "0" }, deal)!.delayDays).toBe(0);
     expect(() => pricingRequestFromFlags({ price: ["A-3=99"], delay: "2.5" }, deal)).toThrow(/--delay/);
   });
+
+  it("--curve: terms in years (or 6m, 30y), sorted; --benchmark: a flat curve", () => {
+    const r = pricingRequestFromFlags({ price: ["A-3=99"], curve: "30y=5.1, 1=4.9,6m=5.0" }, deal)!;
+    expect(r.curve).toEqual({ points: [{ term: 0.5, yield: 5 }, { term: 1, yield: 4.9 }, { term: 30, yield: 5.1 }] });
+    expect(pricingRequestFromFlags({ price: ["A-3=99"], benchmark: "4.75" }, deal)!.curve).toEqual({ points: [{ term: 0, yield: 4.75 }] });
+    expect(pricingRequestFromFlags({ price: ["A-3=99"] }, deal)!.curve).toBeUndefined();
+  });
+
+  it("--effective: 25 bp by default, or the given shift", () => {
+    expect(pricingRequestFromFlags({ price: ["A-3=99"], effective: true }, deal)!.effectiveShiftBp).toBe(25);
+    expect(pricingRequestFromFlags({ price: ["A-3=99"], effective: "10" }, deal)!.effectiveShiftBp).toBe(10);
+    expect(pricingRequestFromFlags({ price: ["A-3=99"] }, deal)!.effectiveShiftBp).toBeUndefined();
+  });
+
+  it.each([
+    [{ curve: "2=4.8,2=4.9" }, /--curve: curve has two points at term 2/],
+    [{ curve: "2:4.8" }, /--curve: "2:4.8" is not TERM=YIELD/],
+    [{ curve: "1=4.9", benchmark: "4.5" }, /give --curve or --benchmark, not both/],
+    [{ benchmark: "flat" }, /--benchmark: "flat" is not a yield/],
+    [{ effective: "0" }, /--effective: expected a shift in basis points above 0/],
+    [{ effective: "-25" }, /--effective/],
+  ])("rejects %j, naming the flag", (flags, message) => {
+    expect(() => pricingRequestFromFlags({ price: ["A-3=99"], ...flags }, deal)).toThrow(message);
+  });
+
+  it("--curve, --benchmark and --effective need a class to price", () => {
+    expect(() => pricingRequestFromFlags({ curve: "1=4.9", effective: true }, deal)).toThrow(/--curve, --effective: pricing options need a class to price/);
+  });
 });

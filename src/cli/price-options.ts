@@ -7,16 +7,20 @@
  *   --settle 2007-04-30           settlement date (default: the Closing Date)
  *   --settle-days N               settlement N Business Days (Federal Reserve calendar) after the Closing Date
  *   --delay N                     override every priced class's actual delay, days
+ *   --curve 1=4.9,2=4.8,10=4.9    benchmark curve (term in years = bond-equivalent %): each class's spread at its average life
+ *   --benchmark 4.75              a flat benchmark yield instead
+ *   --effective [bp]              effective duration and convexity: yield and index paths ±bp (default 25), deal re-projected
  *
  * A command calls `addPriceOptions(cmd)`, then after projecting
- * `result.analytics = priceForCli(result, deal, pricingRequestFromFlags(flags, deal))`
- * when the request is not null.
+ * `result.analytics = priceForCli(result, deal, pricingRequestFromFlags(flags, deal), {reproject})`
+ * when the request is not null (`reproject` re-runs the projection with its options, for --effective).
  */
 import type { Command } from "commander";
 import { addDays, type CivilDate, parseCivilDate } from "../core/civil-date.js";
 import { isBusinessDay } from "../core/business-days.js";
 import type { Deal } from "../deal/schema.js";
-import { priceClasses, type PriceQuote, type PricingRequest } from "../engine/price-classes.js";
+import { flatCurve, yieldCurve, type CurvePoint, type YieldCurve } from "../analytics/yield-curve.js";
+import { priceClasses, type PriceQuote, type PricingOptions, type PricingRequest } from "../engine/price-classes.js";
 import type { ClassAnalytics, ProjectionResult } from "../engine/result.js";
 import { renderCsv, renderTable } from "./text-table.js";
 import { UserError } from "./user-error.js";
@@ -27,7 +31,13 @@ export interface PriceFlags {
   settle?: string;
   settleDays?: string;
   delay?: string;
+  curve?: string;
+  benchmark?: string;
+  effective?: string | boolean;
 }
+
+/** Effective duration's default shift, basis points. */
+export const DEFAULT_EFFECTIVE_SHIFT_BP = 25;
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -37,7 +47,51 @@ export function addPriceOptions(cmd: Command): Command {
     .option("--yield <class=yield,...>", "price classes at a bond-equivalent yield, percent, e.g. A-4=6.5 (repeatable)", collect)
     .option("--settle <date>", "settlement date YYYY-MM-DD (default: the Closing Date)")
     .option("--settle-days <n>", "settle n Business Days after the Closing Date")
-    .option("--delay <days>", "override each priced class's payment delay, days (default: the deal's, 24 or 0)");
+    .option("--delay <days>", "override each priced class's payment delay, days (default: the deal's, 24 or 0)")
+    .option("--curve <term=yield,...>", "benchmark curve for spreads, e.g. 1=4.9,2=4.8,5=4.7,10=4.9,30=5.1: terms in years (or 6m, 2y), bond-equivalent yields %; each class's spread is read at its average life (linear between points, flat beyond)")
+    .option("--benchmark <yield>", "a flat benchmark yield, bond-equivalent %, for spreads instead of --curve")
+    .option(
+      "--effective [bp]",
+      `effective duration and convexity: shift the yield and every index path by ±bp (default ${DEFAULT_EFFECTIVE_SHIFT_BP}) and re-project the deal (no rate-dependent prepayments: fixed-rate classes come out near their modified duration)`,
+    );
+}
+
+/** `--curve 1=4.9,2=4.8,6m=5.0`: terms in years (a trailing y) or months (m), yields in percent. */
+export function parseCurve(text: string): YieldCurve {
+  const points: CurvePoint[] = [];
+  for (const entry of text.split(",")) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([ym])?\s*=\s*(-?\d+(?:\.\d+)?)\s*$/i.exec(entry);
+    if (!m) throw new UserError(`--curve: "${entry.trim()}" is not TERM=YIELD (e.g. 2=4.8 for a 2-year yield of 4.8%, or 6m=5.1)`);
+    const term = m[2]?.toLowerCase() === "m" ? Number(m[1]) / 12 : Number(m[1]);
+    points.push({ term, yield: Number(m[3]) });
+  }
+  try {
+    return yieldCurve(points);
+  } catch (e) {
+    throw new UserError(`--curve: ${(e as Error).message}`);
+  }
+}
+
+/** The benchmark from --curve or --benchmark (not both); undefined when neither is given. */
+export function benchmarkFromFlags(flags: Pick<PriceFlags, "curve" | "benchmark">): YieldCurve | undefined {
+  if (flags.curve !== undefined && flags.benchmark !== undefined) throw new UserError("give --curve or --benchmark, not both");
+  if (flags.curve !== undefined) return parseCurve(flags.curve);
+  if (flags.benchmark !== undefined) {
+    const text = flags.benchmark.trim();
+    const y = /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isFinite(y)) throw new UserError(`--benchmark: "${flags.benchmark}" is not a yield in percent (e.g. 4.75)`);
+    return flatCurve(y);
+  }
+  return undefined;
+}
+
+/** --effective (true: the default shift) or --effective BP; undefined when not given. */
+export function effectiveShiftFromFlags(flags: Pick<PriceFlags, "effective">): number | undefined {
+  if (flags.effective === undefined || flags.effective === false) return undefined;
+  if (flags.effective === true) return DEFAULT_EFFECTIVE_SHIFT_BP;
+  const bp = /^\d+(\.\d+)?$/.test(flags.effective.trim()) ? Number(flags.effective) : Number.NaN;
+  if (!(bp > 0) || bp > 500) throw new UserError(`--effective: expected a shift in basis points above 0 and at most 500, got "${flags.effective}"`);
+  return bp;
 }
 
 /**
@@ -122,19 +176,29 @@ export function pricingRequestFromFlags(flags: PriceFlags, deal: Deal): PricingR
   }
   const settlement = settlementFromFlags(flags, deal);
   const delayDays = delayFromFlags(flags);
+  const curve = benchmarkFromFlags(flags);
+  const effectiveShiftBp = effectiveShiftFromFlags(flags);
   if (quotes.length === 0) {
-    if (flags.settle !== undefined || flags.settleDays !== undefined || flags.delay !== undefined) {
-      throw new UserError("--settle, --settle-days and --delay need a class to price: add --price CLASS=PRICE or --yield CLASS=YIELD");
+    const given = (["settle", "settleDays", "delay", "curve", "benchmark", "effective"] as const).filter((k) => flags[k] !== undefined);
+    if (given.length) {
+      const names = given.map((k) => (k === "settleDays" ? "--settle-days" : `--${k}`)).join(", ");
+      throw new UserError(`${names}: pricing options need a class to price: add --price CLASS=PRICE or --yield CLASS=YIELD`);
     }
     return null;
   }
-  return { quotes, settlement, ...(delayDays !== undefined ? { delayDays } : {}) };
+  return {
+    quotes,
+    settlement,
+    ...(delayDays !== undefined ? { delayDays } : {}),
+    ...(curve !== undefined ? { curve } : {}),
+    ...(effectiveShiftBp !== undefined ? { effectiveShiftBp } : {}),
+  };
 }
 
 /** `priceClasses`, with its errors (unknown class, nothing outstanding at settlement, unreachable quote) as `UserError`s. */
-export function priceForCli(result: ProjectionResult, deal: Deal, request: PricingRequest): Record<string, ClassAnalytics> {
+export function priceForCli(result: ProjectionResult, deal: Deal, request: PricingRequest, options: PricingOptions = {}): Record<string, ClassAnalytics> {
   try {
-    return priceClasses(result, deal, request);
+    return priceClasses(result, deal, request, options);
   } catch (e) {
     if (e instanceof RangeError) throw new UserError(e.message);
     throw e;

@@ -123,4 +123,18 @@ export interface ClassAnalytics {
   firstPaymentPeriod: number;
   /** Floaters only: discount margin over the projected index path (SF-53), percent. */
   discountMargin?: number;
+  /**
+   * With a benchmark (`--curve`/`--benchmark`): the benchmark curve's yield at the
+   * class's average life and yield − that, in basis points (none for a class
+   * with no principal, e.g. an IO).
+   */
+  spread?: { benchmarkYield: number; spreadBp: number };
+  /**
+   * Effective duration (years) and convexity: full prices repriced with the
+   * yield and every index path shifted ±`effectiveShiftBp` and the deal
+   * re-projected (SF-47 to SF-55: labelled effective).
+   */
+  effectiveDuration?: number;
+  effectiveConvexity?: number;
+  effectiveShiftBp?: number;
 }

@@ -35,13 +35,12 @@ export function register(program: Command): void {
       const loaded = await loadDealForCli(dealRef, flags.withoutAmendment);
       const scenario = scenarioFromFlags(flags, loaded.deal);
       const pricing = pricingRequestFromFlags(flags, loaded.deal);
-      const result = project(loaded.deal, scenario, {
-        loanLevel: flags.loanLevel,
-        ledger: flags.ledger,
-        amendments: loaded.appliedAmendments,
-        rulesAt: loaded.rulesAt,
-      });
-      if (pricing) result.analytics = priceForCli(result, loaded.deal, pricing);
+      const options = { loanLevel: flags.loanLevel, amendments: loaded.appliedAmendments, rulesAt: loaded.rulesAt };
+      const result = project(loaded.deal, scenario, { ...options, ledger: flags.ledger });
+      if (pricing) {
+        // --effective re-projects the deal at shifted index paths with the same options.
+        result.analytics = priceForCli(result, loaded.deal, pricing, { reproject: (shifted) => project(loaded.deal, shifted, options) });
+      }
       if (flags.class !== undefined && !result.classes[flags.class]) {
         throw new UserError(`--class: ${loaded.deal.id} has no class "${flags.class}" (classes: ${Object.keys(result.classes).join(", ")})`);
       }
@@ -142,7 +141,15 @@ function renderTableOutput(result: ProjectionResult, flags: { class?: string; le
   }
   if (result.analytics) {
     out.push("");
-    out.push("Pricing (per 100 of current face; bond-equivalent yields; 30/360 with the actual delay):");
+    const first = Object.values(result.analytics)[0];
+    const notes = [
+      "per 100 of current face",
+      "bond-equivalent yields",
+      "30/360 with the actual delay",
+      ...(first?.effectiveShiftBp !== undefined ? [`effective: yield and index paths ±${first.effectiveShiftBp}bp, deal re-projected`] : []),
+      ...(Object.values(result.analytics).some((a) => a.spread !== undefined) ? ["spread: to the benchmark at the average life"] : []),
+    ];
+    out.push(`Pricing (${notes.join("; ")}):`);
     out.push(renderAnalyticsTable(result.analytics));
   }
   if (flags.ledger && result.ledger) {
