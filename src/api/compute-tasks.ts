@@ -4,6 +4,7 @@
  * worker loads and caches the deal itself. `runComputeTask` is pure apart from
  * reading deal files, so tests can call it directly and compare with the worker.
  */
+import { yieldCurve } from "../analytics/yield-curve.js";
 import type { CivilDate } from "../core/civil-date.js";
 import type { PrepaymentUnit, Scenario } from "../core/scenario.js";
 import type { Deal } from "../deal/schema.js";
@@ -47,6 +48,9 @@ export type ComputeTask =
       readonly unit: PrepaymentUnit;
       readonly quotes: { readonly kind: "price" | "yield"; readonly values: readonly number[] };
       readonly settlement?: string;
+      /** Benchmark curve points (a flat benchmark is one point). */
+      readonly curve?: readonly { readonly term: number; readonly yield: number }[];
+      readonly effectiveBp?: number;
     }
   | {
       readonly kind: "breakeven";
@@ -150,6 +154,8 @@ export function runComputeTask(task: ComputeTask): unknown {
         quotes: task.quotes,
         settlement: task.settlement as CivilDate | undefined,
         projector,
+        ...(task.curve !== undefined ? { curve: yieldCurve(task.curve) } : {}),
+        ...(task.effectiveBp !== undefined ? { effectiveShiftBp: task.effectiveBp } : {}),
       });
     }
     case "breakeven": {

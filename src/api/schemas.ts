@@ -227,8 +227,16 @@ export const classAnalyticsSchema = named(
     delayDays: z.number(),
     factor: z.number(),
     firstPaymentPeriod: z.number().int(),
+    discountMargin: z.number().optional().describe("Floaters: discount margin over the projected index path (SF-53), percent"),
+    spread: z
+      .object({ benchmarkYield: z.number(), spreadBp: z.number() })
+      .optional()
+      .describe("With a benchmark: its yield at the class's average life and the yield spread, bp (none without principal)"),
+    effectiveDuration: z.number().optional().describe("With effectiveBp: from repricing with the deal re-projected at index paths ± the shift"),
+    effectiveConvexity: z.number().optional(),
+    effectiveShiftBp: z.number().optional(),
   }),
-  { description: "One class priced at a settlement date (SIFMA SF-43 to SF-52)" },
+  { description: "One class priced at a settlement date (SIFMA SF-43 to SF-55)" },
 );
 
 export const projectionResultSchema = named(

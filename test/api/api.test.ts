@@ -178,6 +178,33 @@ describe("projections", () => {
     expect(y.rows).toHaveLength(3);
     expect(y.rows[0].cells[0].yield).toBeGreaterThan(y.rows[2].cells[0].yield); // higher price, lower yield
   });
+
+  it("the yield table takes a benchmark (spread at the WAL) and effectiveBp (effective duration and convexity)", async () => {
+    const res = await app.inject({
+      method: "POST",
+      url: `/api/deals/${D12}/yield-table`,
+      payload: { class: "A-1", prices: [100], speeds: [100], benchmark: 4.5, effectiveBp: 25 },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const cell = json(res.body).rows[0].cells[0];
+    expect(cell.spread.benchmarkYield).toBe(4.5);
+    expect(cell.spread.spreadBp).toBe((cell.yield - 4.5) * 100);
+    expect(cell.effectiveShiftBp).toBe(25);
+    expect(Math.abs(cell.effectiveDuration)).toBeLessThan(0.1 * cell.modifiedDuration); // the LIBOR floater
+    const curve = await app.inject({
+      method: "POST",
+      url: `/api/deals/${D12}/yield-table`,
+      payload: { class: "A-3", prices: [100], speeds: [100], curve: [{ term: 2, yield: 4.8 }, { term: 5, yield: 4.7 }] },
+    });
+    const c = json(curve.body).rows[0].cells[0];
+    expect(c.spread.benchmarkYield).toBeCloseTo(4.8 - (0.1 * (c.averageLife - 2)) / 3, 12);
+    expectError(
+      await app.inject({ method: "POST", url: `/api/deals/${D12}/yield-table`, payload: { class: "A-3", prices: [100], benchmark: 4.5, curve: [{ term: 2, yield: 4.8 }] } }),
+      400,
+      "invalid_request",
+      /curve or benchmark, not both/,
+    );
+  });
 });
 
 describe("bad input gets a 4xx that says what to fix", () => {

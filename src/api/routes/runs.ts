@@ -87,9 +87,23 @@ const yieldRequestSchema = named(
       prices: z.array(z.number().positive().finite()).min(1).max(20).optional().describe("Clean prices per 100 of current face"),
       yields: z.array(z.number().finite()).min(1).max(20).optional().describe("Bond-equivalent yields, percent"),
       settlement: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date written YYYY-MM-DD").optional().describe("Default: the Closing Date"),
+      curve: z
+        .array(z.strictObject({ term: z.number().finite().min(0).describe("Years"), yield: z.number().finite().describe("Bond-equivalent, percent") }))
+        .min(1)
+        .max(40)
+        .optional()
+        .describe("Benchmark curve (linear in term, flat beyond its points): each cell's spread is read at its average life"),
+      benchmark: z.number().finite().optional().describe("A flat benchmark yield, percent, instead of curve"),
+      effectiveBp: z
+        .number()
+        .positive()
+        .max(500)
+        .optional()
+        .describe("Effective duration and convexity: yield and every index path shifted ± this many bp, the deal re-projected (two more projections per speed)"),
       amendments: amendmentsChoiceSchema,
     })
-    .refine((b) => (b.prices === undefined) !== (b.yields === undefined), { message: "give either prices or yields (one of them)" }),
+    .refine((b) => (b.prices === undefined) !== (b.yields === undefined), { message: "give either prices or yields (one of them)" })
+    .refine((b) => b.curve === undefined || b.benchmark === undefined, { message: "give curve or benchmark, not both" }),
   { io: "input" },
 );
 
@@ -287,7 +301,7 @@ export function runRoutes(ctx: ApiContext): RouteSpec<any, any, any>[] {
       tags: ["runs"],
       params: dealIdParamsSchema,
       body: yieldRequestSchema,
-      example: { class: "A-3", prices: [98, 99, 100, 101, 102], speeds: [50, 100, 150, 200], unit: "ppc" },
+      example: { class: "A-3", prices: [98, 99, 100, 101, 102], speeds: [50, 100, 150, 200], unit: "ppc", benchmark: 4.75 },
       responses: { 200: { description: "The yield table", schema: yieldTableSchema }, ...runResponses },
       handler: async ({ params, body, reply }) => {
         const loaded = ctx.catalog.get(params.dealId, body.amendments);
@@ -302,6 +316,8 @@ export function runRoutes(ctx: ApiContext): RouteSpec<any, any, any>[] {
           unit,
           quotes: body.prices ? { kind: "price", values: body.prices } : { kind: "yield", values: body.yields ?? [] },
           settlement: body.settlement,
+          ...(body.curve !== undefined ? { curve: body.curve } : body.benchmark !== undefined ? { curve: [{ term: 0, yield: body.benchmark }] } : {}),
+          ...(body.effectiveBp !== undefined ? { effectiveBp: body.effectiveBp } : {}),
         }, reply);
       },
     }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CivilDate } from "../../core/civil-date.js";
+import { flatCurve } from "../../analytics/yield-curve.js";
 import { DEFAULT_SCENARIO } from "../../core/scenario.js";
 import { loadDeal } from "../../deal/load-deal.js";
 import { fakeResult } from "../../../test/support/fake-projection.js";
@@ -82,5 +83,27 @@ describe("yield table of 2007-12T1 Class A-4", () => {
   it("rejects an unknown class and a non-positive price", () => {
     expect(() => yieldTable({ deal, baseScenario: DEFAULT_SCENARIO, classId: "Q", speeds: [100], unit: "ppc", quotes: { kind: "price", values: [100] } })).toThrow(/no class "Q"/);
     expect(() => yieldTable({ deal, baseScenario: DEFAULT_SCENARIO, classId: "A-4", speeds: [100], unit: "ppc", quotes: { kind: "price", values: [0] } })).toThrow(/not a valid price/);
+  });
+});
+
+describe("yield table with a benchmark and effective measures", () => {
+  it("every cell gets its spread at its own average life and its effective duration from the re-projected deal", () => {
+    const t = yieldTable({
+      deal,
+      baseScenario: DEFAULT_SCENARIO,
+      classId: "A-3",
+      speeds: [100, 200],
+      unit: "ppc",
+      quotes: { kind: "price", values: [99, 101] },
+      curve: flatCurve(4.5),
+      effectiveShiftBp: 25,
+    });
+    for (const row of t.rows) {
+      for (const cell of row.cells) {
+        expect(cell.spread!.spreadBp).toBe((cell.yield - 4.5) * 100);
+        // A fixed-rate class: re-projection leaves its flows alone (no rate-dependent prepayments).
+        expect(Math.abs(cell.effectiveDuration! - cell.modifiedDuration)).toBeLessThan(1e-3);
+      }
+    }
   });
 });

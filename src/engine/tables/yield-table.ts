@@ -3,12 +3,16 @@
  * each yield) and prepayment speed, with the average life, modified duration
  * and principal window per speed (SIFMA SF-47 to SF-55 via `priceClasses`).
  * One projection per speed; every quote at that speed prices its cash flows.
+ * Optionally each cell gets its spread to a benchmark curve at its average life
+ * (`curve`) and its effective duration and convexity (`effectiveShiftBp`: two
+ * more projections per speed, index paths shifted ±Δ; see `priceClasses`).
  */
+import type { YieldCurve } from "../../analytics/yield-curve.js";
 import type { CivilDate } from "../../core/civil-date.js";
 import type { PrepaymentUnit, Scenario } from "../../core/scenario.js";
 import type { Deal } from "../../deal/schema.js";
 import { classCashFlows } from "../class-cash-flows.js";
-import { analyzeClass } from "../price-classes.js";
+import { analyzeClass, classEffectiveMeasures, classSpread, shiftedProjections } from "../price-classes.js";
 import type { ClassAnalytics } from "../result.js";
 import { HALF_CENT } from "./decrement-rounding.js";
 import { assertSpeeds, atSpeed, defaultProjector, type Projector } from "./projector.js";
@@ -25,6 +29,10 @@ export interface YieldTableInput {
   readonly settlement?: CivilDate;
   readonly delayDays?: number;
   readonly projector?: Projector;
+  /** Benchmark curve: each cell's `spread`, read at its average life. */
+  readonly curve?: YieldCurve;
+  /** Effective duration and convexity of each cell from re-projections at ±this many basis points. */
+  readonly effectiveShiftBp?: number;
 }
 
 export interface YieldTableRow {
@@ -73,11 +81,20 @@ export function yieldTable(input: YieldTableInput): YieldTable {
   const referenceIndex = Math.floor((quotes.values.length - 1) / 2);
 
   const columns = speeds.map((speed) => {
-    const result = projector(deal, atSpeed(input.baseScenario, unit, speed));
-    const cash = classCashFlows(result, deal, classId, { settlement, delayDays: input.delayDays });
+    const scenario = atSpeed(input.baseScenario, unit, speed);
+    const result = projector(deal, scenario);
+    const cashOptions = { settlement, delayDays: input.delayDays };
+    const cash = classCashFlows(result, deal, classId, cashOptions);
+    const shifted = input.effectiveShiftBp === undefined ? undefined : shiftedProjections(deal, scenario, input.effectiveShiftBp, (s) => projector(deal, s));
     const cells = quotes.values.map((q) => {
       try {
-        return analyzeClass(cash, quotes.kind === "price" ? { price: q } : { yield: q });
+        const a = analyzeClass(cash, quotes.kind === "price" ? { price: q } : { yield: q });
+        if (input.curve) {
+          const spread = classSpread(a, input.curve);
+          if (spread) a.spread = spread;
+        }
+        if (shifted) Object.assign(a, classEffectiveMeasures(a, deal, classId, shifted, cashOptions));
+        return a;
       } catch (e) {
         throw new RangeError(`class ${classId} at ${speed} ${unit.toUpperCase()}, ${quotes.kind} ${q}: ${(e as Error).message}`);
       }
