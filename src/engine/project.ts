@@ -18,7 +18,7 @@ import type { Deal, Rule } from "../deal/schema.js";
 import { dealPlan, rulesPlan } from "../waterfall/deal-plan.js";
 import { periodResult } from "../waterfall/period-result.js";
 import { stepDistributionDate } from "../waterfall/period-step.js";
-import { carriedState, PeriodWork } from "../waterfall/period-work.js";
+import { carriedState, releasePeriodWork, takePeriodWork } from "../waterfall/period-work.js";
 import { initialWaterfallState, type WaterfallState } from "../waterfall/state.js";
 import type { PeriodReport, PeriodResult } from "../waterfall/report.js";
 import type { GroupCollections, PeriodInputs } from "../waterfall/collections.js";
@@ -106,7 +106,7 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
   const freshInputs = options.onPeriod !== undefined;
   let state: WaterfallState = initialWaterfallState(deal);
   const carried = carriedState(plan, state);
-  const work = new PeriodWork(plan);
+  const work = takePeriodWork(plan);
   const series = flows.groups.map(projectedSeries);
   const groupCollections: MutableGroupCollections[] = series.map(() => ({}) as MutableGroupCollections);
   const fixings: Record<string, number> = {};
@@ -116,6 +116,7 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
   let terminationPeriod: number | null = null;
   const recordGroups = plan.groupRecordOrder.length;
   let count = 0;
+  const dealRules = options.rulesAt ? null : rulesPlan(plan, deal.rules);
 
   for (let t = 1; t <= flows.periods; t++) {
     const i = t - 1;
@@ -131,7 +132,7 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
     if (isPaidOff(poolBegin) && !classesLeft) break;
     const terminate = scenario.optionalTermination && poolBegin > 0 && poolBegin <= callThreshold;
     const date = calendar.distributionDates[i];
-    const groups: GroupCollections[] = new Array<GroupCollections>(series.length);
+    const groups: GroupCollections[] = freshInputs ? new Array<GroupCollections>(series.length) : groupCollections;
     for (let k = 0; k < groups.length; k++) {
       const target = freshInputs ? ({} as MutableGroupCollections) : groupCollections[k];
       groups[k] = writeProjectedCollections(target, { deal, scenario, flows: series[k], index: i, terminate });
@@ -139,8 +140,8 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
     const indices = freshInputs ? {} : fixings;
     writeIndexFixings(indices, deal, scenario, t);
     const inputs: PeriodInputs = { period: t, distributionDate: date, groups, indices, optionalTermination: terminate };
-    const rules = options.rulesAt?.(date) ?? deal.rules;
-    stepDistributionDate(work, carried, inputs, rulesPlan(plan, rules), recordLedger);
+    const rules = dealRules ?? rulesPlan(plan, options.rulesAt?.(date) ?? deal.rules);
+    stepDistributionDate(work, carried, inputs, rules, recordLedger);
     if (publicResults) {
       const result = periodResult(work, carried, state);
       state = result.state;
@@ -199,9 +200,11 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
       col.endBalance[i] = notional ? work.notionalEnd[c] : work.endBalance[c];
       col.interestShortfall[i] = work.unpaidInterestAfter[c] + book.interestShortfall[c];
     }
-    for (const o of work.corridor) {
-      if (o.notional > 0 || o.payment > 0) {
-        corridor.push({ period: t, date, notional: o.notional, payment: o.payment, yieldSupplementPaid: o.yieldSupplementPaid, released: o.released });
+    for (let j = 0; j < plan.contracts.length; j++) {
+      const notional = work.corridorNotional[j];
+      const payment = work.corridorPayment[j];
+      if (notional > 0 || payment > 0) {
+        corridor.push({ period: t, date, notional, payment, yieldSupplementPaid: work.yieldSupplementPaid[j], released: work.corridorReleased[j] });
       }
     }
     const testFlags =
@@ -222,6 +225,8 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
       break;
     }
   }
+
+  releasePeriodWork(work);
 
   const classes: Record<string, ClassResult> = {};
   deal.classes.forEach((c, k) => {

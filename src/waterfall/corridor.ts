@@ -48,8 +48,7 @@ export function settleCorridor(input: {
 }): CorridorOutcome {
   const notional = input.notional ?? corridorNotional(input.contract, input.distributionDate);
   const payment = notional > 0 ? corridorPayment(input.contract, notional, input.indexRate) : 0;
-  const uncappedRate = Math.min(input.indexRate + input.beneficiaryMargin, input.contract.yieldSupplementCeiling);
-  const current = Math.max(0, ((uncappedRate - input.beneficiaryRate) / 100) * input.beneficiaryBalance / 12);
+  const current = currentYieldSupplement(input.contract, input.indexRate, input.beneficiaryMargin, input.beneficiaryRate, input.beneficiaryBalance);
   const yieldSupplementAmount = current + input.unpaidBefore;
   const yieldSupplementPaid = Math.min(payment, yieldSupplementAmount);
   return {
@@ -61,4 +60,14 @@ export function settleCorridor(input: {
     unpaidAfter: yieldSupplementAmount - yieldSupplementPaid,
     released: payment - yieldSupplementPaid,
   };
+}
+
+/**
+ * This date's part of the Yield Supplement Amount: interest at min(index +
+ * margin, ceiling) less interest at the beneficiary's (capped) Pass-Through
+ * Rate, on its balance for the accrual period, never negative.
+ */
+export function currentYieldSupplement(contract: CorridorContract, indexRate: number, beneficiaryMargin: number, beneficiaryRate: number, beneficiaryBalance: number): number {
+  const uncappedRate = Math.min(indexRate + beneficiaryMargin, contract.yieldSupplementCeiling);
+  return Math.max(0, ((uncappedRate - beneficiaryRate) / 100) * beneficiaryBalance / 12);
 }

@@ -84,7 +84,7 @@ export interface DealPlan {
   readonly lossSubordinateOrder: Int32Array;
   readonly seniorSupportOf: Int32Array;
   /** The Class Priority Amount's class, its group and Shift Percentage schedule, or null. */
-  readonly priority: { readonly classId: string; readonly group: number; readonly shiftPercentage: readonly ScheduleStep[] } | null;
+  readonly priority: { readonly classId: string; readonly slot: number; readonly group: number; readonly shiftPercentage: readonly ScheduleStep[] } | null;
   readonly contracts: readonly ContractPlan[];
   /** Per class slot: the contracts whose Yield Supplement Amounts it receives. */
   readonly contractsOfClass: readonly Int32Array[];
@@ -250,7 +250,7 @@ function buildDealPlan(deal: Deal): DealPlan {
   let priority: DealPlan["priority"] = null;
   if (spec) {
     const cls = deal.classes.find((c) => c.id === spec.class);
-    priority = { classId: spec.class, group: cls?.group ? (groupIndex.get(cls.group) ?? -2) : 0, shiftPercentage: spec.shiftPercentage };
+    priority = { classId: spec.class, slot: slotOf.get(spec.class) ?? nowhere, group: cls?.group ? (groupIndex.get(cls.group) ?? -2) : 0, shiftPercentage: spec.shiftPercentage };
   }
 
   const firstWithId = new Map<string, number>();

@@ -4,7 +4,7 @@
  * seniors with senior support, then the excess of the classes over the pool),
  * Subsequent Recoveries written back up, and §4.08 the corridor contracts.
  */
-import { settleCorridor, type CorridorOutcome } from "./corridor.js";
+import { corridorPayment, currentYieldSupplement } from "./corridor.js";
 import type { RulesPlan } from "./deal-plan.js";
 import { allocateToSeniors, allocateToSubordinates } from "./losses.js";
 import type { CarriedState, PeriodWork } from "./period-work.js";
@@ -91,35 +91,39 @@ function writeUpSubsequentRecoveries(work: PeriodWork, carried: CarriedState): v
   for (const [slot, amount] of ups) book.writeUp(Number(slot), amount, rule);
 }
 
-/** §4.08: each corridor contract's payment, the Yield Supplement Amount paid from it, the release. */
+/**
+ * §4.08: each corridor contract's payment, the Yield Supplement Amount paid from
+ * it, the release; written into the work's arrays by contract (`corridorOutcomes`
+ * in period-result.ts reads them back as `CorridorOutcome`s).
+ */
 export function settleCorridors(work: PeriodWork, carried: CarriedState): void {
   const plan = work.plan;
   const book = work.book;
   const inputs = work.inputs!;
-  const outcomes: CorridorOutcome[] = [];
   const contracts = plan.contracts;
+  const notionals = work.terms!.corridorNotional;
   for (let j = 0; j < contracts.length; j++) work.unpaidBefore[j] = carried.yieldSupplementUnpaid[contracts[j].unpaidSlot];
   for (let j = 0; j < contracts.length; j++) {
-    const { contract, beneficiary: b } = contracts[j];
+    const plannedContract = contracts[j];
+    const contract = plannedContract.contract;
+    const b = plannedContract.beneficiary;
     const indexRate = inputs.indices[contract.index];
     if (indexRate === undefined) throw new Error(`no ${contract.index} fixing for the corridor ${contract.id}`);
-    const outcome = settleCorridor({
-      contract,
-      distributionDate: inputs.distributionDate,
-      indexRate,
-      beneficiaryMargin: contracts[j].margin,
-      beneficiaryRate: work.hasRate[b] ? work.rate[b] : 0,
-      beneficiaryBalance: work.begin[b],
-      unpaidBefore: work.unpaidBefore[j],
-      notional: work.terms!.corridorNotional[j],
-    });
-    outcomes.push(outcome);
-    carried.yieldSupplementUnpaid[contracts[j].unpaidSlot] = outcome.unpaidAfter;
+    const notional = notionals[j];
+    const payment = notional > 0 ? corridorPayment(contract, notional, indexRate) : 0;
+    const amount = currentYieldSupplement(contract, indexRate, plannedContract.margin, work.hasRate[b] ? work.rate[b] : 0, work.begin[b]) + work.unpaidBefore[j];
+    const paid = Math.min(payment, amount);
+    const released = payment - paid;
+    work.corridorNotional[j] = notional;
+    work.corridorPayment[j] = payment;
+    work.yieldSupplementAmount[j] = amount;
+    work.yieldSupplementPaid[j] = paid;
+    work.corridorReleased[j] = released;
+    carried.yieldSupplementUnpaid[plannedContract.unpaidSlot] = amount - paid;
     if (book.recording) {
-      book.record(`counterparty:${contract.id}`, "corridorReserveFund", outcome.payment, contract.section, "corridor");
-      book.record("corridorReserveFund", plan.classAccount[b], outcome.yieldSupplementPaid, `${contract.section} (Yield Supplement Amount)`, "yieldSupplement");
-      book.record("corridorReserveFund", "corridorResidualHolder", outcome.released, `${contract.section} (release)`, "release");
+      book.record(`counterparty:${contract.id}`, "corridorReserveFund", payment, contract.section, "corridor");
+      book.record("corridorReserveFund", plan.classAccount[b], paid, `${contract.section} (Yield Supplement Amount)`, "yieldSupplement");
+      book.record("corridorReserveFund", "corridorResidualHolder", released, `${contract.section} (release)`, "release");
     }
   }
-  work.corridor = outcomes;
 }

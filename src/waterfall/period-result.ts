@@ -6,6 +6,7 @@
 import type { PeriodWork, CarriedState } from "./period-work.js";
 import { waterfallStateOf } from "./period-work.js";
 import { poFormulaPrincipalAmount } from "./principal-amounts.js";
+import type { CorridorOutcome } from "./corridor.js";
 import type { ClassPeriodReport, GroupPeriodReport, PeriodResult } from "./report.js";
 import type { WaterfallState } from "./state.js";
 
@@ -21,7 +22,7 @@ export function periodResult(work: PeriodWork, carried: CarriedState, previous: 
     const spec = deal.classes[i];
     const notional = plan.notional[i] === 1;
     let corridorPaid = 0;
-    for (const j of plan.contractsOfClass[i]) corridorPaid += work.corridor[j].yieldSupplementPaid;
+    for (const j of plan.contractsOfClass[i]) corridorPaid += work.yieldSupplementPaid[j];
     classReports[spec.id] = {
       beginBalance: notional ? work.notionalBegin[i] : work.begin[i],
       endBalance: notional ? work.notionalEnd[i] : work.endBalance[i],
@@ -62,14 +63,14 @@ export function periodResult(work: PeriodWork, carried: CarriedState, previous: 
       distributionDate: inputs.distributionDate,
       classes: classReports,
       groups: groupReports,
-      tests: work.tests,
+      tests: { ...work.tests },
       subordinatedPrincipalDistributionAmount: work.subordinatedAmount,
       restrictedClasses: work.restricted.map((s) => plan.classIds[s]),
       poDeferredPaid: work.poDeferredPaid,
       poDeferredOutstanding: state.poDeferred,
       realizedLoss: work.realizedLoss,
       cumulativeRealizedLoss: state.cumulativeRealizedLoss,
-      corridor: work.corridor,
+      corridor: corridorOutcomes(work),
       residual: work.residual,
       totalAvailableFunds: work.totalAvailable,
       totalDistributed: work.totalAvailable - book.totalRemaining(),
@@ -77,4 +78,17 @@ export function periodResult(work: PeriodWork, carried: CarriedState, previous: 
       terminated: state.terminated,
     },
   };
+}
+
+/** The date's corridor settlements as objects, one per contract of the plan. */
+export function corridorOutcomes(work: PeriodWork): CorridorOutcome[] {
+  return work.plan.contracts.map((k, j) => ({
+    contractId: k.contract.id,
+    notional: work.corridorNotional[j],
+    payment: work.corridorPayment[j],
+    yieldSupplementAmount: work.yieldSupplementAmount[j],
+    yieldSupplementPaid: work.yieldSupplementPaid[j],
+    unpaidAfter: work.yieldSupplementAmount[j] - work.yieldSupplementPaid[j],
+    released: work.corridorReleased[j],
+  }));
 }

@@ -18,12 +18,13 @@ import { dateTerms, RateKind, type RulesPlan } from "./deal-plan.js";
 import { accruedCertificateInterest, allocateInterestShortfallOf, passThroughRateOf, subordinateNetWac } from "./interest.js";
 import { allocateLosses, settleCorridors } from "./period-close.js";
 import type { CarriedState, PeriodWork } from "./period-work.js";
-import { nonPoPrincipal, poFormulaPrincipalAmount, seniorPrincipalDistributionAmount } from "./principal-amounts.js";
+import { poFormulaPrincipalAmount, writeNonPoPrincipal, seniorPrincipalDistributionAmount } from "./principal-amounts.js";
 import { payProRata, paySequence } from "./senior-principal.js";
 import { seniorPercentage, seniorPrepaymentPercentageIn, stepDownTestsIn } from "./shifting-interest.js";
 import { subordinatePrincipalSharesOfSlots } from "./subordinate-principal.js";
 
 const EPS = 1e-6;
+const NO_CLASSES: readonly number[] = Object.freeze([]);
 
 /** Available Funds of a group: interest less fees plus every principal item. */
 export function availableFunds(c: GroupCollections): number {
@@ -171,8 +172,7 @@ function shiftingInterest(work: PeriodWork, carried: CarriedState): void {
     cumulativeRealizedLoss: carried.cumulativeRealizedLoss + thisDateLoss(work),
     subordinatedPercentage: 1 - seniorPercentage(senior, pool),
     originalSubordinatedPercentage: view.originalSubordinatedPercentage,
-  });
-  work.tests = tests;
+  }, work.tests);
   let anyAbove = false;
   for (let g = 0; g < nG; g++) {
     work.seniorPercentage[g] = seniorPercentage(work.nonPoSenior[g], work.nonPoPool[g]);
@@ -187,8 +187,7 @@ function shiftingInterest(work: PeriodWork, carried: CarriedState): void {
       tests,
     });
     work.seniorPrepaymentPercentage[g] = spp;
-    const p = nonPoPrincipal(work.collections[g]);
-    work.principal[g] = p;
+    const p = writeNonPoPrincipal(work.principal[g], work.collections[g]);
     work.seniorPrincipalDistributionAmount[g] = seniorPrincipalDistributionAmount(p, sp, spp);
   }
 }
@@ -206,7 +205,7 @@ function runRules(work: PeriodWork, carried: CarriedState, rules: RulesPlan): vo
   }
   work.poDeferredPaid = 0;
   work.subordinatedAmount = 0;
-  work.restricted = [];
+  work.restricted = NO_CLASSES;
   work.residual = 0;
   for (const step of rules.steps) {
     switch (step.kind) {
@@ -375,16 +374,16 @@ function payPrincipalOfSubordinates(work: PeriodWork, rules: RulesPlan, classes:
   for (let k = 0; k < plan.nonPoClasses.length; k++) nonPoClassBalance += work.begin[plan.nonPoClasses[k]];
   const balances = book.amountScratch(classes.length);
   for (let k = 0; k < classes.length; k++) balances[k] = work.begin[classes[k]];
-  work.restricted = subordinatePrincipalSharesOfSlots({
-    slots: classes,
+  work.restricted = subordinatePrincipalSharesOfSlots(
+    classes,
     balances,
     nonPoClassBalance,
-    originalCreditSupport: plan.originalCreditSupport,
+    plan.originalCreditSupport,
     scheduledPart,
-    unscheduledPart: total - scheduledPart,
-    shares: work.shares,
-    restricted: work.restrictedFlags,
-  });
+    total - scheduledPart,
+    work.shares,
+    work.restrictedFlags,
+  );
   const funds = plan.allGroups;
   let shared = 0;
   for (let k = 0; k < classes.length; k++) {

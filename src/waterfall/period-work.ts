@@ -10,12 +10,11 @@
  * mutable: the public results are built from it (`period-result.ts`).
  */
 import type { GroupCollections, PeriodInputs } from "./collections.js";
-import type { CorridorOutcome } from "./corridor.js";
 import type { DateTerms, DealPlan } from "./deal-plan.js";
 import { PeriodBook } from "./period-book.js";
-import { priorityAmount, type NonPoPrincipal } from "./principal-amounts.js";
+import { priorityAmount, type MutableNonPoPrincipal } from "./principal-amounts.js";
 import type { SequenceContext } from "./senior-principal.js";
-import type { StepDownTests } from "./shifting-interest.js";
+import type { MutableStepDownTests } from "./shifting-interest.js";
 import type { WaterfallState } from "./state.js";
 
 /** `WaterfallState` as arrays by class slot (classes) and by contract (unpaid Yield Supplement Amounts). */
@@ -80,7 +79,6 @@ export function waterfallStateOf(plan: DealPlan, carried: CarriedState, previous
   };
 }
 
-const NO_TESTS: StepDownTests = { delinquencyTest: false, delinquencyAverage: 0, lossTest: false, twoTimesTest: false };
 
 /** One Distribution Date's figures. Fields are written by `stepDistributionDate` in PSA order. */
 export class PeriodWork implements SequenceContext {
@@ -123,7 +121,8 @@ export class PeriodWork implements SequenceContext {
   readonly redirected: Float64Array;
   readonly groupLoss: Float64Array;
   readonly proRataAfter: Uint8Array;
-  readonly principal: NonPoPrincipal[];
+  /** Non-PO principal by group, rewritten each date. */
+  readonly principal: MutableNonPoPrincipal[];
   /** Net WACs and subordinate portions in the order a record by group id lists them. */
   readonly wacsInRecordOrder: Float64Array;
   readonly portionsInRecordOrder: Float64Array;
@@ -133,18 +132,24 @@ export class PeriodWork implements SequenceContext {
   subordinateBegin = 0;
   depleted = false;
   depletionPeriod: number | null = null;
-  tests: StepDownTests = NO_TESTS;
+  /** Rewritten each date; a public report copies it. */
+  readonly tests: MutableStepDownTests = { delinquencyTest: false, delinquencyAverage: 0.5, lossTest: false, twoTimesTest: false };
   delinquencyHistory: readonly number[] = [];
   totalNonPoPool = 0;
   totalNonPoSenior = 0;
   poDeferredPaid = 0;
   subordinatedAmount = 0;
   /** Restricted Classes' slots. */
-  restricted: number[] = [];
+  restricted: readonly number[] = [];
   residual = 0;
   realizedLoss = 0;
-  corridor: CorridorOutcome[] = [];
+  // Corridor contracts (by index in plan.contracts): the date's settlement (§4.08).
   readonly unpaidBefore: Float64Array;
+  readonly corridorNotional: Float64Array;
+  readonly corridorPayment: Float64Array;
+  readonly yieldSupplementAmount: Float64Array;
+  readonly yieldSupplementPaid: Float64Array;
+  readonly corridorReleased: Float64Array;
 
   constructor(readonly plan: DealPlan) {
     const slots = plan.slotCount;
@@ -177,22 +182,45 @@ export class PeriodWork implements SequenceContext {
     this.redirected = new Float64Array(groups);
     this.groupLoss = new Float64Array(groups);
     this.proRataAfter = new Uint8Array(groups);
-    this.principal = new Array<NonPoPrincipal>(groups);
+    this.principal = Array.from({ length: groups }, () => ({ scheduled: 0.5, unscheduled: 0.5, liquidatedBalance: 0.5, liquidationPrincipal: 0.5, total: 0.5 }));
     this.wacsInRecordOrder = new Float64Array(groups);
     this.portionsInRecordOrder = new Float64Array(groups);
-    this.unpaidBefore = new Float64Array(plan.contracts.length);
+    const nK = plan.contracts.length;
+    this.unpaidBefore = new Float64Array(nK);
+    this.corridorNotional = new Float64Array(nK);
+    this.corridorPayment = new Float64Array(nK);
+    this.yieldSupplementAmount = new Float64Array(nK);
+    this.yieldSupplementPaid = new Float64Array(nK);
+    this.corridorReleased = new Float64Array(nK);
   }
 
   /** The Class Priority Amount when `classId` is the deal's priority class, else `left`. */
   classPriorityAmount(classId: string, left: number): number {
     const spec = this.plan.priority;
     if (!spec || spec.classId !== classId) return left;
-    return priorityAmount({
-      classBalance: this.book.balances[this.plan.slotOf.get(classId) ?? this.plan.nowhere],
-      seniorPrincipalLeft: left,
-      nonPoPoolBalance: this.nonPoPool[spec.group],
-      principal: this.principal[spec.group],
-      shiftPercentage: this.terms!.shiftPercentage,
-    });
+    return priorityAmount(this.book.balances[spec.slot], left, this.nonPoPool[spec.group], this.principal[spec.group], this.terms!.shiftPercentage);
   }
+}
+
+const spareWork = new WeakMap<DealPlan, PeriodWork[]>();
+
+/**
+ * A `PeriodWork` for the plan: a spare one from an earlier projection, else a
+ * new one. Every field of a `PeriodWork` is written by each date before it is
+ * read (the same object already serves date after date), so a spare is as good
+ * as new; reusing it saves a projection some forty typed-array allocations.
+ * Hand it back with `releasePeriodWork` when done; a nested projection (from an
+ * `onPeriod` callback) simply gets another.
+ */
+export function takePeriodWork(plan: DealPlan): PeriodWork {
+  return spareWork.get(plan)?.pop() ?? new PeriodWork(plan);
+}
+
+export function releasePeriodWork(work: PeriodWork): void {
+  let spares = spareWork.get(work.plan);
+  if (!spares) {
+    spares = [];
+    spareWork.set(work.plan, spares);
+  }
+  if (spares.length < 4) spares.push(work);
 }

@@ -22,11 +22,23 @@ export function poFormulaPrincipalAmount(c: GroupCollections): number {
 }
 
 export function nonPoPrincipal(c: GroupCollections): NonPoPrincipal {
+  return writeNonPoPrincipal({ scheduled: 0, unscheduled: 0, liquidatedBalance: 0, liquidationPrincipal: 0, total: 0 }, c);
+}
+
+/** `NonPoPrincipal` that the period step rewrites date after date. */
+export type MutableNonPoPrincipal = { -readonly [K in keyof NonPoPrincipal]: NonPoPrincipal[K] };
+
+/** `nonPoPrincipal(c)` written into `out`; returns `out`. */
+export function writeNonPoPrincipal(out: MutableNonPoPrincipal, c: GroupCollections): MutableNonPoPrincipal {
   const scheduled = Math.max(0, c.scheduledPrincipal - c.poScheduledPrincipal);
   const unscheduled = Math.max(0, c.prepayments - c.poPrepayments + c.subsequentRecoveries);
-  const liquidatedBalance = Math.max(0, c.liquidatedBalance - c.poLiquidatedBalance);
   const liquidationPrincipal = Math.max(0, c.liquidationPrincipal - c.poLiquidationPrincipal);
-  return { scheduled, unscheduled, liquidatedBalance, liquidationPrincipal, total: scheduled + unscheduled + liquidationPrincipal };
+  out.scheduled = scheduled;
+  out.unscheduled = unscheduled;
+  out.liquidatedBalance = Math.max(0, c.liquidatedBalance - c.poLiquidatedBalance);
+  out.liquidationPrincipal = liquidationPrincipal;
+  out.total = scheduled + unscheduled + liquidationPrincipal;
+  return out;
 }
 
 /**
@@ -48,15 +60,8 @@ export function seniorPrincipalDistributionAmount(p: NonPoPrincipal, seniorPct: 
  * scheduled principal + Shift Percentage × (non-PO unscheduled + liquidation
  * principal)), Priority Percentage = class balance ÷ non-PO pool balance.
  */
-export function priorityAmount(input: {
-  classBalance: number;
-  seniorPrincipalLeft: number;
-  nonPoPoolBalance: number;
-  principal: NonPoPrincipal;
-  shiftPercentage: number;
-}): number {
-  const priorityPct = input.nonPoPoolBalance > 0 ? input.classBalance / input.nonPoPoolBalance : 0;
-  const formula =
-    priorityPct * (input.principal.scheduled + input.shiftPercentage * (input.principal.unscheduled + input.principal.liquidationPrincipal));
-  return Math.max(0, Math.min(input.classBalance, input.seniorPrincipalLeft, formula));
+export function priorityAmount(classBalance: number, seniorPrincipalLeft: number, nonPoPoolBalance: number, principal: NonPoPrincipal, shiftPercentage: number): number {
+  const priorityPct = nonPoPoolBalance > 0 ? classBalance / nonPoPoolBalance : 0;
+  const formula = priorityPct * (principal.scheduled + shiftPercentage * (principal.unscheduled + principal.liquidationPrincipal));
+  return Math.max(0, Math.min(classBalance, seniorPrincipalLeft, formula));
 }

@@ -73,7 +73,7 @@ export function shiftingInterestMonth(spec: ShiftingInterest, month: string): Sh
 }
 
 /** `evaluateStepDownTests` with the month's terms already worked out (`input.month` is not read). */
-export function stepDownTestsIn(spec: ShiftingInterest, month: ShiftingInterestMonth, input: StepDownInputs): StepDownTests {
+export function stepDownTestsIn(spec: ShiftingInterest, month: ShiftingInterestMonth, input: StepDownInputs, out?: MutableStepDownTests): StepDownTests {
   const n = spec.stepDownTests.delinquencyAverageMonths;
   // The last n entries of the history (all of it for n = 0), as `slice(-n)` reads them.
   const history = input.delinquencyHistory;
@@ -91,8 +91,16 @@ export function stepDownTestsIn(spec: ShiftingInterest, month: ShiftingInterestM
     input.subordinatedPercentage >= 2 * input.originalSubordinatedPercentage - 1e-12 &&
     delinquencyTest &&
     input.cumulativeRealizedLoss <= twoTimesLossLimit + 1e-9;
-  return { delinquencyTest, delinquencyAverage, lossTest, twoTimesTest };
+  if (!out) return { delinquencyTest, delinquencyAverage, lossTest, twoTimesTest };
+  out.delinquencyTest = delinquencyTest;
+  out.delinquencyAverage = delinquencyAverage;
+  out.lossTest = lossTest;
+  out.twoTimesTest = twoTimesTest;
+  return out;
 }
+
+/** `StepDownTests` that the period step rewrites date after date (`stepDownTestsIn(…, out)`). */
+export type MutableStepDownTests = { -readonly [K in keyof StepDownTests]: StepDownTests[K] };
 
 /**
  * Senior Prepayment Percentage (Article I), in this order:

@@ -38,16 +38,16 @@ export function subordinatePrincipalShares(input: SubordinatePrincipalInput): Su
   const originalCreditSupport = Float64Array.from(ids, (id) => input.originalCreditSupport.get(id) ?? 0);
   const shares = new Float64Array(ids.length);
   const restrictedFlags = new Uint8Array(ids.length);
-  const restricted = subordinatePrincipalSharesOfSlots({
-    slots: Int32Array.from(input.classes, (c) => slotOf.get(c.id)!),
-    balances: Float64Array.from(input.classes, (c) => c.balance),
-    nonPoClassBalance: input.nonPoClassBalance,
+  const restricted = subordinatePrincipalSharesOfSlots(
+    Int32Array.from(input.classes, (c) => slotOf.get(c.id)!),
+    Float64Array.from(input.classes, (c) => c.balance),
+    input.nonPoClassBalance,
     originalCreditSupport,
-    scheduledPart: input.scheduledPart,
-    unscheduledPart: input.unscheduledPart,
+    input.scheduledPart,
+    input.unscheduledPart,
     shares,
-    restricted: restrictedFlags,
-  });
+    restrictedFlags,
+  );
   return { shares: new Map(ids.map((id, k) => [id, shares[k]])), restricted: new Set(restricted.map((k) => ids[k])) };
 }
 
@@ -58,41 +58,40 @@ export function subordinatePrincipalShares(input: SubordinatePrincipalInput): Su
  * Writes `shares` and `restricted` for the given slots; returns the Restricted
  * Classes' slots in the order found.
  */
-export function subordinatePrincipalSharesOfSlots(input: {
-  readonly slots: Int32Array;
-  readonly balances: Float64Array;
-  readonly nonPoClassBalance: number;
-  readonly originalCreditSupport: Float64Array;
-  readonly scheduledPart: number;
-  readonly unscheduledPart: number;
-  readonly shares: Float64Array;
-  readonly restricted: Uint8Array;
-}): number[] {
-  const { slots, balances, shares, restricted } = input;
+export function subordinatePrincipalSharesOfSlots(
+  slots: Int32Array,
+  balances: Float64Array,
+  nonPoClassBalance: number,
+  originalCreditSupport: Float64Array,
+  scheduledPart: number,
+  unscheduledPart: number,
+  shares: Float64Array,
+  restricted: Uint8Array,
+): readonly number[] {
   const n = slots.length;
-  const total = input.nonPoClassBalance;
-  const support = input.shares; // Applicable Credit Support by slot, read before the shares are set.
+  const total = nonPoClassBalance;
+  const support = shares; // Applicable Credit Support by slot, read before the shares are set.
   let below = 0;
   for (let k = n - 1; k >= 0; k--) {
     below += balances[k];
     support[slots[k]] = total > 0 ? below / total : 0;
   }
-  const restrictedOrder: number[] = [];
+  let restrictedOrder: number[] | null = null;
   for (let k = 0; k < n; k++) restricted[slots[k]] = 0;
   for (let k = 0; k < n; k++) {
     const id = slots[k];
     if (!(balances[k] > 0) || id === slots[0]) continue;
-    if (support[id] < input.originalCreditSupport[id] - 1e-12 && !restricted[id]) {
+    if (support[id] < originalCreditSupport[id] - 1e-12 && !restricted[id]) {
       restricted[id] = 1;
-      restrictedOrder.push(id);
+      (restrictedOrder ??= []).push(id);
     }
   }
   for (let k = 0; k < n; k++) shares[slots[k]] = 0;
   // The scheduled part to the live classes, the unscheduled part to those not Restricted (all live if none).
   let eligible = 0;
   for (let k = 0; k < n; k++) if (balances[k] > 0 && !restricted[slots[k]]) eligible++;
-  proRataShares(slots, balances, shares, input.scheduledPart, null);
-  proRataShares(slots, balances, shares, input.unscheduledPart, eligible > 0 ? restricted : null);
+  proRataShares(slots, balances, shares, scheduledPart, null);
+  proRataShares(slots, balances, shares, unscheduledPart, eligible > 0 ? restricted : null);
   // Cap at balance; excess to the other classes in order of seniority.
   let excess = 0;
   for (let k = 0; k < n; k++) {
@@ -111,8 +110,10 @@ export function subordinatePrincipalSharesOfSlots(input: {
       excess -= add;
     }
   }
-  return restrictedOrder;
+  return restrictedOrder ?? NONE;
 }
+
+const NONE: readonly number[] = Object.freeze([]);
 
 /** Adds `amount` pro rata by balance to the live classes (those not flagged in `skip`, when given). */
 function proRataShares(slots: Int32Array, balances: Float64Array, shares: Float64Array, amount: number, skip: Uint8Array | null): void {
