@@ -47,6 +47,8 @@ export interface DealPlan {
   readonly principalOnly: Uint8Array;
   /** Classes that are not notional, in deal order. */
   readonly nonNotionalClasses: Int32Array;
+  /** The notional classes, in deal order. */
+  readonly notionalClasses: Int32Array;
   /** Classes that are neither notional nor PO, in deal order. */
   readonly nonPoClasses: Int32Array;
   /** Notional of another class: that class's slot, else −1. */
@@ -233,6 +235,7 @@ function buildDealPlan(deal: Deal): DealPlan {
     if (c.coupon.kind === "groupNetWac") couponGroup[i] = groupIndex.get(c.coupon.group) ?? -1;
   });
   const nonNotionalClasses = Int32Array.from(deal.classes.flatMap((c, i) => (!c.notional ? [i] : [])));
+  const notionalClasses = Int32Array.from(deal.classes.flatMap((c, i) => (c.notional ? [i] : [])));
   const nonPoClasses = Int32Array.from(deal.classes.flatMap((c, i) => (!c.notional && !c.types.includes("principalOnly") ? [i] : [])));
 
   const record: Record<string, number> = {};
@@ -295,6 +298,7 @@ function buildDealPlan(deal: Deal): DealPlan {
     notional,
     principalOnly,
     nonNotionalClasses,
+    notionalClasses,
     nonPoClasses,
     notionalOfClass,
     ownGroup,

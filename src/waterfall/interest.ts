@@ -46,6 +46,15 @@ export function passThroughRate(spec: ClassSpec, ctx: RateContext): number | nul
  * `subordinateWac` the subordinate net WAC (read by `subordinateNetWac` coupons).
  */
 export function passThroughRateOf(spec: ClassSpec, indices: Readonly<Record<string, number>>, groupWac: number, subordinateWac: number): number | null {
+  const rate = periodRateOf(spec, indices, groupWac, subordinateWac);
+  return Number.isNaN(rate) ? null : rate;
+}
+
+/**
+ * `passThroughRateOf` with NaN for "no rate" instead of null, for the period
+ * step: a number-only result stays an unboxed double in optimized code.
+ */
+export function periodRateOf(spec: ClassSpec, indices: Readonly<Record<string, number>>, groupWac: number, subordinateWac: number): number {
   const c = spec.coupon;
   switch (c.kind) {
     case "fixed":
@@ -60,7 +69,7 @@ export function passThroughRateOf(spec: ClassSpec, indices: Readonly<Record<stri
       return subordinateWac;
     case "premiumStrip":
     case "none":
-      return null;
+      return Number.NaN;
     default:
       return assertNever(c, "coupon");
   }

@@ -32,35 +32,30 @@ export class PeriodBook {
   private slots = new Int32Array(16);
   private amounts = new Float64Array(16);
 
+  /** The date's activity arrays (interestAccrued … writeup), one buffer so `start` clears them in one call. */
+  private readonly activity: Float64Array;
+
   constructor(readonly plan: DealPlan) {
     this.available = new Float64Array(plan.groupCount);
     const n = plan.slotCount;
     this.balances = new Float64Array(n);
-    this.interestAccrued = new Float64Array(n);
-    this.interestShortfall = new Float64Array(n);
-    this.interestDue = new Float64Array(n);
-    this.interestPaid = new Float64Array(n);
-    this.principal = new Float64Array(n);
-    this.writedown = new Float64Array(n);
-    this.writeup = new Float64Array(n);
+    this.activity = new Float64Array(7 * n);
+    this.interestAccrued = this.activity.subarray(0, n);
+    this.interestShortfall = this.activity.subarray(n, 2 * n);
+    this.interestDue = this.activity.subarray(2 * n, 3 * n);
+    this.interestPaid = this.activity.subarray(3 * n, 4 * n);
+    this.principal = this.activity.subarray(4 * n, 5 * n);
+    this.writedown = this.activity.subarray(5 * n, 6 * n);
+    this.writeup = this.activity.subarray(6 * n, 7 * n);
   }
 
   /** Opens a Distribution Date with the groups' Available Funds and the balances at its start. */
   start(period: number, availableFunds: Float64Array, balances: Float64Array, recordLedger: boolean): void {
     this.period = period;
     this.entries = recordLedger ? [] : null;
-    // Plain loops: the arrays are a few entries long, shorter than a builtin call's overhead.
     for (let g = 0; g < this.available.length; g++) this.available[g] = availableFunds[g];
-    for (let s = 0; s < this.balances.length; s++) {
-      this.balances[s] = balances[s];
-      this.interestAccrued[s] = 0;
-      this.interestShortfall[s] = 0;
-      this.interestDue[s] = 0;
-      this.interestPaid[s] = 0;
-      this.principal[s] = 0;
-      this.writedown[s] = 0;
-      this.writeup[s] = 0;
-    }
+    this.balances.set(balances);
+    this.activity.fill(0);
   }
 
   /** Scratch slots, at least n, for one allocation pass (valid until the next call). */

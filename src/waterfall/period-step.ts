@@ -15,7 +15,7 @@
 import { assertNever } from "../core/assert-never.js";
 import type { GroupCollections, PeriodInputs } from "./collections.js";
 import { dateTerms, RateKind, type RulesPlan } from "./deal-plan.js";
-import { accruedCertificateInterest, allocateInterestShortfallOf, passThroughRateOf, subordinateNetWac } from "./interest.js";
+import { accruedCertificateInterest, allocateInterestShortfallOf, periodRateOf, subordinateNetWac } from "./interest.js";
 import { allocateLosses, settleCorridors } from "./period-close.js";
 import type { CarriedState, PeriodWork } from "./period-work.js";
 import { poFormulaPrincipalAmount, writeNonPoPrincipal, seniorPrincipalDistributionAmount } from "./principal-amounts.js";
@@ -61,14 +61,14 @@ function startDate(work: PeriodWork, carried: CarriedState, inputs: PeriodInputs
   }
 
   const begin = work.begin;
-  for (let i = 0; i < nC; i++) begin[i] = carried.balance[i];
-  for (let i = 0; i < nC; i++) {
+  begin.set(carried.balance);
+  // Notionals: zero but for the notional classes.
+  for (let k = 0; k < plan.notionalClasses.length; k++) {
+    const i = plan.notionalClasses[k];
     let n = 0;
-    if (plan.notional[i]) {
-      if (plan.notionalOfClass[i] >= 0) n = begin[plan.notionalOfClass[i]];
-      else if (plan.ownGroup[i] === -1) for (const c of inputs.groups) n += c.nonDiscountBeginBalance;
-      else n = work.collections[plan.ownGroup[i]].nonDiscountBeginBalance;
-    }
+    if (plan.notionalOfClass[i] >= 0) n = begin[plan.notionalOfClass[i]];
+    else if (plan.ownGroup[i] === -1) for (const c of inputs.groups) n += c.nonDiscountBeginBalance;
+    else n = work.collections[plan.ownGroup[i]].nonDiscountBeginBalance;
     work.notionalBegin[i] = n;
   }
   let total = 0;
@@ -110,35 +110,50 @@ function accrueInterest(work: PeriodWork, carried: CarriedState): void {
     work.portionsInRecordOrder[k] = work.subordinatePortion[plan.groupRecordOrder[k]];
   }
   const subordinateWac = subordinateNetWac(work.portionsInRecordOrder, work.wacsInRecordOrder, work.wacsInRecordOrder);
-  for (let i = 0; i < plan.classCount; i++) {
+  const book = work.book;
+  const nC = plan.classCount;
+  const rateKind = plan.rateKind;
+  const notional = plan.notional;
+  const notionalBegin = work.notionalBegin;
+  const rates = work.rate;
+  const hasRate = work.hasRate;
+  const accrued = book.interestAccrued;
+  let totalAccrued = 0;
+  for (let i = 0; i < nC; i++) {
     // Fixed and rateless coupons are resolved in the plan; the others are worked out for the date.
-    const kind = plan.rateKind[i];
-    let rate: number | null = null;
-    if (kind === RateKind.fixed) rate = plan.fixedRate[i];
-    else if (kind === RateKind.ofPeriod) {
+    const kind = rateKind[i];
+    let rate = 0;
+    let has = 0;
+    if (kind === RateKind.fixed) {
+      rate = plan.fixedRate[i];
+      has = 1;
+    } else if (kind === RateKind.ofPeriod) {
       const group = plan.couponGroup[i];
-      rate = passThroughRateOf(classes[i], inputs.indices, group >= 0 ? work.netWac[group] : 0, subordinateWac);
+      rate = periodRateOf(classes[i], inputs.indices, group >= 0 ? work.netWac[group] : 0, subordinateWac);
+      has = Number.isNaN(rate) ? 0 : 1;
+      if (!has) rate = 0;
     }
-    work.hasRate[i] = rate === null ? 0 : 1;
-    work.rate[i] = rate ?? 0;
+    hasRate[i] = has;
+    rates[i] = rate;
     let interest = 0;
     if (kind === RateKind.premiumStrip) {
       if (plan.ownGroup[i] === -1) for (const c of inputs.groups) interest += c.premiumStripInterest;
       else interest = work.collections[plan.ownGroup[i]].premiumStripInterest;
-    } else if (rate !== null) {
-      interest = accruedCertificateInterest(rate, plan.notional[i] ? work.notionalBegin[i] : begin[i]);
+    } else if (has) {
+      interest = accruedCertificateInterest(rate, notional[i] ? notionalBegin[i] : begin[i]);
     }
-    work.accrued[i] = Math.max(0, interest);
+    const a = interest > 0 ? interest : 0;
+    accrued[i] = a;
+    totalAccrued += a;
   }
   let shortfall = 0;
   for (const c of inputs.groups) shortfall = shortfall + c.netPrepaymentInterestShortfall + c.reliefActReduction;
-  allocateInterestShortfallOf(work.accrued, shortfall, work.shortfallShare);
-  const book = work.book;
-  for (let i = 0; i < plan.classCount; i++) {
-    book.interestAccrued[i] = work.accrued[i];
-    book.interestShortfall[i] = work.shortfallShare[i];
-    book.interestDue[i] = book.interestAccrued[i] - book.interestShortfall[i] + carried.unpaidInterest[i];
-  }
+  // The book opened the date with every share at zero; with no shortfall they stay so.
+  if (shortfall > 0 && totalAccrued > 0) allocateInterestShortfallOf(accrued, shortfall, book.interestShortfall);
+  const unpaid = carried.unpaidInterest;
+  const share = book.interestShortfall;
+  const due = book.interestDue;
+  for (let i = 0; i < nC; i++) due[i] = accrued[i] - share[i] + unpaid[i];
 }
 
 /** Senior Percentages, the step-down tests, Senior Prepayment Percentages, Senior Principal Distribution Amounts. */
@@ -414,24 +429,38 @@ function carry(work: PeriodWork, carried: CarriedState, poDeferred: number): voi
   const plan = work.plan;
   const book = work.book;
   const inputs = work.inputs!;
-  for (let i = 0; i < plan.classCount; i++) {
-    const end = Math.max(0, book.balances[i]);
-    const unpaid = Math.max(0, book.interestDue[i] - book.interestPaid[i]);
+  const nC = plan.classCount;
+  const balances = book.balances;
+  const due = book.interestDue;
+  const paid = book.interestPaid;
+  const writedown = book.writedown;
+  const writeup = book.writeup;
+  const endBalance = work.endBalance;
+  const unpaidAfter = work.unpaidInterestAfter;
+  const carriedBalance = carried.balance;
+  const carriedUnpaid = carried.unpaidInterest;
+  const cumulativeWritedown = carried.cumulativeWritedown;
+  for (let i = 0; i < nC; i++) {
+    const end = balances[i] > 0 ? balances[i] : 0;
+    const unpaid = due[i] - paid[i];
     const unpaidInterest = unpaid < 1e-9 ? 0 : unpaid;
-    work.endBalance[i] = end;
-    work.unpaidInterestAfter[i] = unpaidInterest;
+    endBalance[i] = end;
+    unpaidAfter[i] = unpaidInterest;
+    carriedBalance[i] = end;
+    carriedUnpaid[i] = unpaidInterest;
+    cumulativeWritedown[i] = cumulativeWritedown[i] + writedown[i] - writeup[i];
+  }
+  // Notional classes carry no balance of their own; their notional after the date is reported.
+  for (let k = 0; k < plan.notionalClasses.length; k++) {
+    const i = plan.notionalClasses[k];
     let notionalEnd = 0;
-    if (plan.notional[i]) {
-      if (plan.notionalOfClass[i] >= 0) notionalEnd = Math.max(0, book.balances[plan.notionalOfClass[i]]);
-      else {
-        const group = plan.deal.classes[i].group;
-        for (const c of inputs.groups) if (!group || c.groupId === group) notionalEnd += c.nonDiscountEndBalance;
-      }
+    if (plan.notionalOfClass[i] >= 0) notionalEnd = Math.max(0, balances[plan.notionalOfClass[i]]);
+    else {
+      const group = plan.deal.classes[i].group;
+      for (const c of inputs.groups) if (!group || c.groupId === group) notionalEnd += c.nonDiscountEndBalance;
     }
     work.notionalEnd[i] = notionalEnd;
-    carried.balance[i] = plan.notional[i] ? 0 : end;
-    carried.unpaidInterest[i] = unpaidInterest;
-    carried.cumulativeWritedown[i] = carried.cumulativeWritedown[i] + book.writedown[i] - book.writeup[i];
+    carriedBalance[i] = 0;
   }
   carried.period = work.period;
   carried.poDeferred = poDeferred < 1e-9 ? 0 : poDeferred;

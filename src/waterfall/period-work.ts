@@ -96,8 +96,6 @@ export class PeriodWork implements SequenceContext {
   readonly rate: Float64Array;
   /** 0 where the class has no Pass-Through Rate (null). */
   readonly hasRate: Uint8Array;
-  readonly accrued: Float64Array;
-  readonly shortfallShare: Float64Array;
   /** Subordinate principal shares and Restricted flags (by slot). */
   readonly shares: Float64Array;
   readonly restrictedFlags: Uint8Array;
@@ -161,8 +159,6 @@ export class PeriodWork implements SequenceContext {
     this.notionalBegin = new Float64Array(classes);
     this.rate = new Float64Array(classes);
     this.hasRate = new Uint8Array(classes);
-    this.accrued = new Float64Array(classes);
-    this.shortfallShare = new Float64Array(classes);
     this.shares = new Float64Array(slots);
     this.restrictedFlags = new Uint8Array(slots);
     this.endBalance = new Float64Array(classes);
