@@ -3,15 +3,18 @@
  *
  * Whole-deal projections: `project(deal, scenario)` (collateral + waterfall +
  * result assembly, from dist/) of rep-line 2007-12T1 at the pricing speed (the
- * default scenario: 100 PPC, no defaults), run back to back for a fixed time, and,
- * in the same run, the collateral-only projection (`projectCollateralFor`, what
- * every `project()` starts with) as a reference, so the waterfall's share is
- * visible. Rounds of the two are interleaved (the machine may be shared); each
- * side's best round is its figure, the median is reported too.
+ * default scenario: 100 PPC, no defaults), run back to back for a fixed time;
+ * each run reads every class's WAL (what a pricing or grid run reads; the
+ * figures are in columns, see src/engine/result-columns.ts). In the same run:
+ * the same projection with every row of the result built (`classes[id].flows`,
+ * `collateral`, `tests`: what JSON output or a UI reads), and the collateral-only
+ * projection (`projectCollateralFor`, what every `project()` starts with), so
+ * the waterfall's share is visible. Rounds are interleaved (the machine may be
+ * shared); each side's best round is its figure, the median is reported too.
  *
- * Prints {runsPerSecond, msPerRun, collateralMsPerRun, waterfallMsPerRun,
- * waterfallShare, ...}; `checksum` (Σ principal paid to the classes, one run)
- * shows the projections did the work.
+ * Prints {runsPerSecond, msPerRun, withRowsMsPerRun, collateralMsPerRun,
+ * waterfallMsPerRun, waterfallShare, ...}; `checksum` (Σ principal paid to the
+ * classes, one run) shows the projections did the work.
  */
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
@@ -42,7 +45,12 @@ export async function run(argv, context) {
   let sink = 0;
   const full = () => {
     const r = project(deal, scenario, { loanLevel });
-    sink += r.collateral.length;
+    for (const id in r.classes) sink += r.classes[id].wal ?? 0;
+  };
+  const withRows = () => {
+    const r = project(deal, scenario, { loanLevel });
+    for (const id in r.classes) sink += r.classes[id].flows.length;
+    sink += r.collateral.length + r.tests.length;
   };
   const collateralOnly = () => {
     const f = projectCollateralFor(deal, scenario, loanLevel);
@@ -54,13 +62,16 @@ export async function run(argv, context) {
   const warmUntil = performance.now() + 1000;
   while (performance.now() < warmUntil) {
     full();
+    withRows();
     collateralOnly();
   }
   const roundMs = (seconds * 1000) / rounds;
   const fullMs = [];
+  const withRowsMs = [];
   const collateralMs = [];
   for (let r = 0; r < rounds; r++) {
     fullMs.push(timeRound(full, roundMs));
+    withRowsMs.push(timeRound(withRows, roundMs / 2));
     collateralMs.push(timeRound(collateralOnly, roundMs / 2));
   }
   const best = (xs) => Math.min(...xs);
@@ -74,6 +85,7 @@ export async function run(argv, context) {
     scenario: "pricing speed (100 PPC, no defaults)",
     runsPerSecond: 1000 / msPerRun,
     msPerRun,
+    withRowsMsPerRun: best(withRowsMs),
     collateralMsPerRun,
     waterfallMsPerRun,
     waterfallShare: waterfallMsPerRun / msPerRun,
@@ -92,6 +104,7 @@ export async function run(argv, context) {
       [
         `${values.deal} ${result.tape}, ${result.scenario}: best of ${rounds} rounds (${seconds} s of full projections)`,
         `  project()        ${ms(msPerRun)} a run, ${result.runsPerSecond.toFixed(0)} runs/s (median ${ms(result.medianMsPerRun)})`,
+        `  with every row   ${ms(result.withRowsMsPerRun)} a run (classes' flows, collateral and tests rows built)`,
         `  collateral only  ${ms(collateralMsPerRun)} a run (median ${ms(result.medianCollateralMsPerRun)})`,
         `  waterfall + result assembly  ${ms(waterfallMsPerRun)} (${(100 * result.waterfallShare).toFixed(0)}% of a run)`,
         `  checksum         ${result.checksum.toFixed(2)} (Σ principal paid to the classes, one run)`,
