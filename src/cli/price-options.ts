@@ -11,7 +11,8 @@
  *   --benchmark 4.75              a flat benchmark yield instead
  *   --effective [bp]              effective duration and convexity: yield and index paths ±bp (default 25), deal re-projected
  *
- * A command calls `addPriceOptions(cmd)`, then after projecting
+ * A command calls `addPriceOptions(cmd)` (or only `addBenchmarkOptions(cmd)`
+ * for --curve/--benchmark/--effective, as `yield-table` does), then after projecting
  * `result.analytics = priceForCli(result, deal, pricingRequestFromFlags(flags, deal), {reproject})`
  * when the request is not null (`reproject` re-runs the projection with its options, for --effective).
  */
@@ -42,12 +43,18 @@ export const DEFAULT_EFFECTIVE_SHIFT_BP = 25;
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 export function addPriceOptions(cmd: Command): Command {
-  return cmd
+  cmd
     .option("--price <class=price,...>", "price classes: clean price per 100 of current face, e.g. A-3=99.5,A-1=100 or A-3=99-16 (repeatable)", collect)
     .option("--yield <class=yield,...>", "price classes at a bond-equivalent yield, percent, e.g. A-4=6.5 (repeatable)", collect)
     .option("--settle <date>", "settlement date YYYY-MM-DD (default: the Closing Date)")
     .option("--settle-days <n>", "settle n Business Days after the Closing Date")
-    .option("--delay <days>", "override each priced class's payment delay, days (default: the deal's, 24 or 0)")
+    .option("--delay <days>", "override each priced class's payment delay, days (default: the deal's, 24 or 0)");
+  return addBenchmarkOptions(cmd);
+}
+
+/** --curve, --benchmark and --effective (`project` and `yield-table`); read them with `benchmarkFromFlags` and `effectiveShiftFromFlags`. */
+export function addBenchmarkOptions(cmd: Command): Command {
+  return cmd
     .option("--curve <term=yield,...>", "benchmark curve for spreads, e.g. 1=4.9,2=4.8,5=4.7,10=4.9,30=5.1: terms in years (or 6m, 2y), bond-equivalent yields %; each class's spread is read at its average life (linear between points, flat beyond)")
     .option("--benchmark <yield>", "a flat benchmark yield, bond-equivalent %, for spreads instead of --curve")
     .option(
