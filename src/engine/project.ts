@@ -26,15 +26,15 @@ import { writeIndexFixings } from "./indices.js";
 import { projectedSeries, writeProjectedCollections, type MutableGroupCollections } from "./projected-collections.js";
 import type { ClassResult, CorridorRow, ProjectionResult } from "./result.js";
 import {
-  allocateClassColumns,
+  allocateClassFlowTable,
   allocateCollateralColumns,
   allocateTestColumns,
-  classResultOverColumns,
+  CLASS_FIELD_COUNT,
+  classResultOverTable,
   collateralRows,
   lazyProperty,
   TEST_FLAG,
   testRows,
-  withCount,
 } from "./result-columns.js";
 import { dealCalendar } from "./schedule.js";
 
@@ -93,7 +93,8 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
 
   const capacity = flows.periods;
   const dates = calendar.distributionDates;
-  const classColumns = deal.classes.map(() => allocateClassColumns(dates, capacity));
+  const classTable = allocateClassFlowTable(nC, capacity, dates);
+  const classData = classTable.data;
   const pool = allocateCollateralColumns(capacity);
   const testColumns = allocateTestColumns(capacity * plan.groupRecordOrder.length);
   const corridor: CorridorRow[] = [];
@@ -192,13 +193,14 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
         walWeighted[c] += principal * years;
         walPrincipal[c] += principal;
       }
-      const col = classColumns[c];
-      col.beginBalance[i] = notional ? work.notionalBegin[c] : work.begin[c];
-      col.interest[i] = book.interestPaid[c];
-      col.principal[i] = principal;
-      col.writedown[i] = book.writedown[c];
-      col.endBalance[i] = notional ? work.notionalEnd[c] : work.endBalance[c];
-      col.interestShortfall[i] = work.unpaidInterestAfter[c] + book.interestShortfall[c];
+      // Class c's fields for this date: see ClassFlowTable for the layout.
+      const x = c * CLASS_FIELD_COUNT * capacity + i;
+      classData[x] = notional ? work.notionalBegin[c] : work.begin[c];
+      classData[x + capacity] = book.interestPaid[c];
+      classData[x + 2 * capacity] = principal;
+      classData[x + 3 * capacity] = book.writedown[c];
+      classData[x + 4 * capacity] = notional ? work.notionalEnd[c] : work.endBalance[c];
+      classData[x + 5 * capacity] = work.unpaidInterestAfter[c] + book.interestShortfall[c];
     }
     for (let j = 0; j < plan.contracts.length; j++) {
       const notional = work.corridorNotional[j];
@@ -230,18 +232,19 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
 
   const classes: Record<string, ClassResult> = {};
   deal.classes.forEach((c, k) => {
-    const columns = withCount(classColumns[k], count);
-    classes[c.id] = classResultOverColumns(
+    classes[c.id] = classResultOverTable(
       {
         type: [...c.types],
         offered: c.offered,
         group: c.group ?? null,
         notional: c.notional !== undefined,
         // Notional classes report their notional as balance, from the first date's notional.
-        initialBalance: c.notional ? (count > 0 ? columns.beginBalance[0] : 0) : c.initialBalance,
+        initialBalance: c.notional ? (count > 0 ? classData[k * CLASS_FIELD_COUNT * capacity] : 0) : c.initialBalance,
         wal: c.notional ? null : walPrincipal[k] > 0 ? walWeighted[k] / walPrincipal[k] : null,
       },
-      columns,
+      classTable,
+      k,
+      count,
     );
   });
   const recordGroupIds = Array.from(plan.groupRecordOrder, (g) => plan.groupIds[g]);

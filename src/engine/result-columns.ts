@@ -27,83 +27,99 @@ export interface ClassFlowColumns {
   readonly interestShortfall: Float64Array;
 }
 
-const CLASS_FIELDS = 6;
+/**
+ * Every class's figures in one buffer, as `project()` writes them: class c's
+ * field f for period index i is at `(c × CLASS_FIELD_COUNT + f) × capacity + i`
+ * (one allocation a projection, and no view objects until a caller asks for a
+ * class's columns).
+ */
+export const CLASS_FIELD = { beginBalance: 0, interest: 1, principal: 2, writedown: 3, endBalance: 4, interestShortfall: 5 } as const;
+export const CLASS_FIELD_COUNT = 6;
 
-/** Zeroed columns for `capacity` periods; `count` is set by `withCount` when the projection ends. */
-export function allocateClassColumns(dates: readonly string[], capacity: number): ClassFlowColumns {
-  const buffer = new Float64Array(CLASS_FIELDS * capacity);
+export interface ClassFlowTable {
+  readonly data: Float64Array;
+  readonly capacity: number;
+  readonly dates: readonly string[];
+}
+
+export function allocateClassFlowTable(classCount: number, capacity: number, dates: readonly string[]): ClassFlowTable {
+  return { data: new Float64Array(classCount * CLASS_FIELD_COUNT * capacity), capacity, dates };
+}
+
+/** Views of class `c`'s part of the table, for its first `count` periods. */
+export function classColumnsOf(table: ClassFlowTable, c: number, count: number): ClassFlowColumns {
+  const at = (f: number) => table.data.subarray((c * CLASS_FIELD_COUNT + f) * table.capacity, (c * CLASS_FIELD_COUNT + f) * table.capacity + count);
   return {
-    count: 0,
-    dates,
-    beginBalance: buffer.subarray(0, capacity),
-    interest: buffer.subarray(capacity, 2 * capacity),
-    principal: buffer.subarray(2 * capacity, 3 * capacity),
-    writedown: buffer.subarray(3 * capacity, 4 * capacity),
-    endBalance: buffer.subarray(4 * capacity, 5 * capacity),
-    interestShortfall: buffer.subarray(5 * capacity, 6 * capacity),
+    count,
+    dates: table.dates,
+    beginBalance: at(CLASS_FIELD.beginBalance),
+    interest: at(CLASS_FIELD.interest),
+    principal: at(CLASS_FIELD.principal),
+    writedown: at(CLASS_FIELD.writedown),
+    endBalance: at(CLASS_FIELD.endBalance),
+    interestShortfall: at(CLASS_FIELD.interestShortfall),
   };
 }
 
-export function withCount(columns: ClassFlowColumns, count: number): ClassFlowColumns {
-  return { ...columns, count };
-}
-
-/** The rows of a class's columns (fresh objects). */
-export function classFlowRows(c: ClassFlowColumns): ClassFlowRow[] {
-  const rows = new Array<ClassFlowRow>(c.count);
-  for (let i = 0; i < c.count; i++) {
+/** The rows of class `c` of the table (fresh objects). */
+export function classFlowRowsOf(table: ClassFlowTable, c: number, count: number): ClassFlowRow[] {
+  const d = table.data;
+  const n = table.capacity;
+  const base = c * CLASS_FIELD_COUNT * n;
+  const rows = new Array<ClassFlowRow>(count);
+  for (let i = 0; i < count; i++) {
+    const x = base + i;
     rows[i] = {
       period: i + 1,
-      date: c.dates[i],
-      beginBalance: c.beginBalance[i],
-      interest: c.interest[i],
-      principal: c.principal[i],
-      writedown: c.writedown[i],
-      endBalance: c.endBalance[i],
-      interestShortfall: c.interestShortfall[i],
+      date: table.dates[i],
+      beginBalance: d[x],
+      interest: d[x + n],
+      principal: d[x + 2 * n],
+      writedown: d[x + 3 * n],
+      endBalance: d[x + 4 * n],
+      interestShortfall: d[x + 5 * n],
     };
   }
   return rows;
 }
 
-const columnsOfClass = new WeakMap<ClassResult, ClassFlowColumns>();
+const columnsOfClass = new WeakMap<ClassResult, () => ClassFlowColumns>();
 
 /**
- * A class result whose `flows` are built from `columns` when first read. Field
- * order and enumerability are those of a plain `ClassResult`.
+ * A class result whose `flows` are built from class `c` of the table when first
+ * read. Field order and enumerability are those of a plain `ClassResult`.
  */
-export function classResultOverColumns(fields: Omit<ClassResult, "flows">, columns: ClassFlowColumns): ClassResult {
+export function classResultOverTable(fields: Omit<ClassResult, "flows">, table: ClassFlowTable, c: number, count: number): ClassResult {
   const result = lazyProperty(
     { type: fields.type, offered: fields.offered, group: fields.group, notional: fields.notional, initialBalance: fields.initialBalance, flows: [] as ClassFlowRow[], wal: fields.wal },
     "flows",
-    () => classFlowRows(columns),
+    () => classFlowRowsOf(table, c, count),
   );
-  columnsOfClass.set(result, columns);
+  columnsOfClass.set(result, () => classColumnsOf(table, c, count));
   return result;
 }
 
 /**
- * A class's figures as columns: those the projection wrote, or, for a class
- * result built some other way (parsed JSON, a test's literal), columns built
- * from its rows.
+ * A class's figures as columns: views of what the projection wrote, or, for a
+ * class result built some other way (parsed JSON, a test's literal), columns
+ * built from its rows.
  */
 export function classFlowColumns(c: ClassResult): ClassFlowColumns {
   const known = columnsOfClass.get(c);
-  if (known) return known;
+  if (known) return known();
   const rows = c.flows;
-  const columns = allocateClassColumns(
-    rows.map((r) => r.date),
-    rows.length,
-  );
+  const table = allocateClassFlowTable(1, rows.length, rows.map((r) => r.date));
+  const d = table.data;
+  const n = rows.length;
   rows.forEach((r, i) => {
-    columns.beginBalance[i] = r.beginBalance;
-    columns.interest[i] = r.interest;
-    columns.principal[i] = r.principal;
-    columns.writedown[i] = r.writedown;
-    columns.endBalance[i] = r.endBalance;
-    columns.interestShortfall[i] = r.interestShortfall;
+    d[i] = r.beginBalance;
+    d[i + n] = r.interest;
+    d[i + 2 * n] = r.principal;
+    d[i + 3 * n] = r.writedown;
+    d[i + 4 * n] = r.endBalance;
+    d[i + 5 * n] = r.interestShortfall;
   });
-  return withCount(columns, rows.length);
+  return classColumnsOf(table, 0, n);
 }
 
 /**
