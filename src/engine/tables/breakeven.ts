@@ -16,6 +16,7 @@
  */
 import type { Scenario } from "../../core/scenario.js";
 import type { Deal } from "../../deal/schema.js";
+import { classFlowColumns } from "../result-columns.js";
 import type { ProjectionResult } from "../result.js";
 import { defaultProjector, type Projector } from "./projector.js";
 
@@ -61,21 +62,24 @@ export function atCdr(base: Scenario, cdr: number): Scenario {
 }
 
 function classLoss(result: ProjectionResult, classId: string, cdr: number): ClassLoss {
-  const { flows: rows, initialBalance } = result.classes[classId];
+  const cls = result.classes[classId];
+  // Only the writedowns are read: from the columns, without building the class's rows.
+  const { writedown, dates, count } = classFlowColumns(cls);
   let total = 0;
-  let first: (typeof rows)[number] | null = null;
-  for (const row of rows) {
-    if (row.writedown > 0) {
-      total += row.writedown;
-      if (first === null && row.writedown >= 0.005) first = row;
+  let first = -1;
+  for (let i = 0; i < count; i++) {
+    const w = writedown[i];
+    if (w > 0) {
+      total += w;
+      if (first < 0 && w >= 0.005) first = i;
     }
   }
   return {
     cdr,
     totalWritedown: total,
-    percentOfInitialBalance: initialBalance > 0 ? (100 * total) / initialBalance : 0,
-    firstLossPeriod: first?.period ?? null,
-    firstLossDate: first?.date ?? null,
+    percentOfInitialBalance: cls.initialBalance > 0 ? (100 * total) / cls.initialBalance : 0,
+    firstLossPeriod: first < 0 ? null : first + 1,
+    firstLossDate: first < 0 ? null : dates[first],
   };
 }
 
