@@ -190,6 +190,52 @@ describe.skipIf(!CHROMIUM)("web workbench in Chromium", () => {
     await page.screenshot({ path: join(SHOTS, "workbench-decrement.png") });
   });
 
+  it("adds a benchmark spread and effective duration to the yield table, on screen and in the CSV/XLSX", async () => {
+    // Still on the Tables tab. Two speeds, two prices: A-4 (fixed rate) against a flat 4.5% benchmark, ±25 bp.
+    await page.fill('[data-testid="speeds-input"]', "100, 200");
+    await page.selectOption('[data-testid="analytics-class"]', "A-4");
+    await page.fill('[data-testid="prices-input"]', "99, 100");
+    await page.fill('[data-testid="benchmark-input"]', "4.5%");
+    expect(await page.getAttribute('[data-testid="benchmark-input"]', "aria-invalid")).toBe("true");
+    await page.fill('[data-testid="benchmark-input"]', "4.5");
+    await page.check('[data-testid="effective-input"]');
+    await page.click('[data-testid="yield-table-run"]');
+    const table = page.locator('[data-testid="table-yield-table"]');
+    await table.waitFor({ timeout: 30_000 });
+    expect(await table.locator("h3").textContent()).toMatch(/^Class A-4: yield \(%\), spread \(bp\), effective duration at each price/);
+    const note = (await table.locator(".note").textContent())!;
+    expect(note).toContain("spread: (yield − 4.5% benchmark) in bp at each speed's average life");
+    expect(note).toContain("effective duration: yield and index paths ±25 bp");
+
+    const screen = await table.locator("tbody tr").evaluateAll((trs) =>
+      trs.map((tr) => Object.fromEntries(Array.from(tr.querySelectorAll("td"), (td) => [td.getAttribute("data-col"), td.textContent!]))),
+    );
+    expect(screen.map((r) => `${r.quote} ${r.measure}`)).toEqual(["99.00 Yield (%)", "100.00 Yield (%)", "99.00 Spread (bp)", "100.00 Spread (bp)", "99.00 Eff dur", "100.00 Eff dur"]);
+    const num = (r: Record<string, string>, i: number) => Number(r[`s${i}`].replace(/,/g, ""));
+    const modDurAt99 = note.match(/modified duration at 99: ([\d.]+) \/ ([\d.]+)/)!.slice(1).map(Number);
+    for (const i of [0, 1]) {
+      // Shown to 4 decimals: yield ±0.00005% (0.005 bp), spread ±0.00005 bp.
+      expect(Math.abs(num(screen[2], i) - (num(screen[0], i) - 4.5) * 100)).toBeLessThanOrEqual(0.0051);
+      expect(Math.abs(num(screen[3], i) - (num(screen[1], i) - 4.5) * 100)).toBeLessThanOrEqual(0.0051);
+      // A fixed-rate class and no rate-dependent prepayments: effective ≈ modified duration (the note's, to 0.01).
+      expect(Math.abs(num(screen[4], i) - modDurAt99[i])).toBeLessThan(0.005 + 2e-3);
+    }
+
+    // The export: every number at full precision, so the spread is (yield − 4.5) × 100 exactly as computed.
+    const csv = readFileSync(await download("csv-yield-table"), "utf8").trim().split(/\r\n/).map((l) => l.split(","));
+    expect(csv[0]).toEqual(["Price", "Measure", "100 PPC", "200 PPC"]);
+    expect(csv.slice(1).map((f) => f[1])).toEqual(["Yield (%)", "Yield (%)", "Spread (bp)", "Spread (bp)", "Eff dur", "Eff dur"]);
+    for (const [y, s] of [[1, 3], [2, 4]]) {
+      for (const i of [2, 3]) expect(Number(csv[s][i])).toBe((Number(csv[y][i]) - 4.5) * 100);
+    }
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await download("xlsx-yield-table"));
+    const sheet = book.worksheets[0];
+    expect(sheet.getRow(6).getCell(2).value).toBe("Eff dur");
+    expect(sheet.getRow(6).getCell(3).value).toBe(Number(csv[5][2]));
+    await page.screenshot({ path: join(SHOTS, "workbench-yield-table.png") });
+  });
+
   it("shows a posted month's statement", async () => {
     await page.click('[data-testid="tab-statements"]');
     await page.waitForSelector('[data-testid="statements-view"] [data-testid="table-statement-classes"]');

@@ -83,7 +83,19 @@ export const api = {
     call<DecrementTable>("POST", `/api/deals/${encodeURIComponent(id)}/decrement-table`, body, signal),
   yieldTable: (
     id: string,
-    body: { scenario: string; class: string; speeds: number[]; unit: string; prices?: number[]; yields?: number[]; amendments: "signed" | "amended" },
+    body: {
+      scenario: string;
+      class: string;
+      speeds: number[];
+      unit: string;
+      prices?: number[];
+      yields?: number[];
+      /** A flat benchmark yield, percent: each cell's spread (bp) at its average life. */
+      benchmark?: number;
+      /** Effective duration and convexity from the deal re-projected at yield and index paths ± this many bp. */
+      effectiveBp?: number;
+      amendments: "signed" | "amended";
+    },
     signal?: AbortSignal,
   ) => call<YieldTable>("POST", `/api/deals/${encodeURIComponent(id)}/yield-table`, body, signal),
   breakeven: (id: string, body: { scenario: string; class: string; amendments: "signed" | "amended" }, signal?: AbortSignal) =>

@@ -146,12 +146,68 @@ export function TablesView({ dealId, pricing, scenario }: { dealId: string; pric
   );
 }
 
+/** The shift the "effective duration" box asks the API for, bp (the CLI's default too). */
+const EFFECTIVE_BP = 25;
+
+type YieldCell = YieldTable["rows"][number]["cells"][number];
+
+/** An optional flat benchmark yield, percent: null when blank, NaN when not a number. */
+function parseBenchmark(text: string): number | null {
+  const t = text.trim();
+  if (t === "") return null;
+  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
+}
+
+/**
+ * The yield table's rows: the yield matrix (one row per price), then, when the
+ * run asked for them, a spread block (bp to the benchmark at each speed's
+ * average life) and an effective duration block, each a row per price, with
+ * a Measure column naming the block. Every number at full precision (exports).
+ */
+function yieldTableLayout(t: YieldTable) {
+  const cells = t.rows.flatMap((r) => r.cells);
+  const spread = cells.some((c) => c.spread !== undefined);
+  const effective = cells.some((c) => c.effectiveDuration !== undefined);
+  const measures: { label: string; value: (c: YieldCell) => number | undefined }[] = [
+    { label: "Yield (%)", value: (c) => c.yield },
+    ...(spread ? [{ label: "Spread (bp)", value: (c: YieldCell) => c.spread?.spreadBp }] : []),
+    ...(effective ? [{ label: "Eff dur", value: (c: YieldCell) => c.effectiveDuration }] : []),
+  ];
+  const extra = measures.length > 1;
+  const columns = [
+    { key: "quote", label: "Price", format: "years" as const },
+    ...(extra ? [{ key: "measure", label: "Measure", format: "text" as const }] : []),
+    ...t.speeds.map((s, i) => ({ key: `s${i}`, label: `${s} ${t.unit.toUpperCase()}`, format: "pct" as const })),
+  ];
+  // blockStart (not a column: not exported) draws a rule above the first row of the spread and effective blocks.
+  const rows = measures.flatMap((m, k) =>
+    t.rows.map((r, j) => {
+      const row: Record<string, unknown> = { quote: r.quote, ...(extra ? { measure: m.label } : {}), blockStart: k > 0 && j === 0 };
+      r.cells.forEach((c, i) => (row[`s${i}`] = m.value(c) ?? null));
+      return row;
+    }),
+  );
+  const benchmark = cells.find((c) => c.spread !== undefined)?.spread?.benchmarkYield;
+  const shift = cells.find((c) => c.effectiveShiftBp !== undefined)?.effectiveShiftBp;
+  const notes = [
+    ...(spread ? [`spread: (yield − ${benchmark === undefined ? "benchmark" : `${benchmark}% benchmark`}) in bp at each speed's average life`] : []),
+    ...(effective ? [`effective duration: yield and index paths ±${shift} bp, the deal re-projected`] : []),
+  ];
+  const title = `Class ${t.classId}: yield (%)${spread ? ", spread (bp)" : ""}${effective ? ", effective duration" : ""} at each price, settlement ${t.settlement}`;
+  return { columns, rows, notes, title };
+}
+
 function ClassAnalyticsPanel({ dealId, base, unit, speedsText, classes }: { dealId: string; base: string; unit: string; speedsText: string; classes: string[] }) {
   const [cls, setCls] = useState("");
   const [prices, setPrices] = useState("98, 99, 100, 101, 102");
+  const [benchmarkText, setBenchmarkText] = useState("");
+  const [effective, setEffective] = useState(false);
   const [be, runBe] = useRun<BreakevenResult>();
   const [yt, runYt] = useRun<YieldTable>();
   const chosen = cls || classes.find((c) => c.startsWith("B-")) || classes[0] || "";
+  const benchmark = parseBenchmark(benchmarkText);
+  const benchmarkInvalid = benchmark !== null && !Number.isFinite(benchmark);
+  const layout = useMemo(() => (yt.status === "done" ? yieldTableLayout(yt.value) : null), [yt]);
   return (
     <section className="table-block">
       <h3>Class analytics</h3>
@@ -161,12 +217,15 @@ function ClassAnalyticsPanel({ dealId, base, unit, speedsText, classes }: { deal
           e.preventDefault();
           const ps = parseList(prices);
           const speeds = parseList(speedsText) ?? [];
-          if (ps) runYt((signal) => api.yieldTable(dealId, { scenario: base, class: chosen, speeds, unit, prices: ps, amendments: "amended" }, signal));
+          if (ps && !benchmarkInvalid) {
+            const extras = { ...(benchmark !== null ? { benchmark } : {}), ...(effective ? { effectiveBp: EFFECTIVE_BP } : {}) };
+            runYt((signal) => api.yieldTable(dealId, { scenario: base, class: chosen, speeds, unit, prices: ps, ...extras, amendments: "amended" }, signal));
+          }
         }}
       >
         <label className="field">
           <span>Class</span>
-          <select value={chosen} onChange={(e) => setCls(e.target.value)}>
+          <select data-testid="analytics-class" value={chosen} onChange={(e) => setCls(e.target.value)}>
             {classes.map((c) => (
               <option key={c}>{c}</option>
             ))}
@@ -178,34 +237,48 @@ function ClassAnalyticsPanel({ dealId, base, unit, speedsText, classes }: { deal
         <Status state={be} />
         <label className="field grow">
           <span>Prices</span>
-          <input value={prices} onChange={(e) => setPrices(e.target.value)} />
+          <input data-testid="prices-input" value={prices} onChange={(e) => setPrices(e.target.value)} />
         </label>
-        <button type="submit">Yield table ⏎</button>
+        <label className="field">
+          <span>Benchmark yield %</span>
+          <input
+            data-testid="benchmark-input"
+            size={8}
+            placeholder="none"
+            title="A flat benchmark yield, bond-equivalent %: adds each cell's spread (bp) at its average life"
+            aria-invalid={benchmarkInvalid}
+            value={benchmarkText}
+            onChange={(e) => setBenchmarkText(e.target.value)}
+          />
+        </label>
+        <label className="field check" title={`Effective duration: yield and every index path shifted ±${EFFECTIVE_BP} bp, the deal re-projected (two more projections per speed)`}>
+          <span>Eff dur ±{EFFECTIVE_BP}bp</span>
+          <input type="checkbox" data-testid="effective-input" checked={effective} onChange={(e) => setEffective(e.target.checked)} />
+        </label>
+        <button type="submit" data-testid="yield-table-run">
+          Yield table ⏎
+        </button>
         <Status state={yt} />
       </form>
+      {benchmarkInvalid ? <p className="error">benchmark yield: write a percent such as 4.75, or leave it blank</p> : null}
       {be.status === "done" ? (
         <p data-testid="breakeven-result">
           Class {be.value.classId}: breakeven CDR <strong>{be.value.breakevenCdr === null ? `none up to ${be.value.maxCdr}` : be.value.breakevenCdr.toFixed(2)}</strong>
           {be.value.highestCdrWithoutLoss !== null ? ` (no loss at ${be.value.highestCdrWithoutLoss.toFixed(2)} CDR)` : ""} · {be.value.projections} projections
         </p>
       ) : null}
-      {yt.status === "done" ? (
+      {yt.status === "done" && layout ? (
         <DataTable
           id="yield-table"
-          title={`Class ${yt.value.classId}: yield (%) at each price, settlement ${yt.value.settlement}`}
-          maxHeight={300}
-          columns={[
-            { key: "quote", label: "Price", format: "years" },
-            ...yt.value.speeds.map((s, i) => ({ key: `s${i}`, label: `${s} ${yt.value.unit.toUpperCase()}`, format: "pct" as const })),
-          ]}
-          rows={[
-            ...yt.value.rows.map((r) => {
-              const row: Record<string, unknown> = { quote: r.quote };
-              r.cells.forEach((c, i) => (row[`s${i}`] = c.yield));
-              return row;
-            }),
-          ]}
-          note={`Average life: ${yt.value.bySpeed.map((b) => (b.averageLife === null ? "–" : b.averageLife.toFixed(2))).join(" / ")} years; modified duration at ${yt.value.referenceQuote}: ${yt.value.bySpeed.map((b) => b.modifiedDuration.toFixed(2)).join(" / ")}`}
+          title={layout.title}
+          maxHeight={layout.notes.length ? 460 : 300}
+          columns={layout.columns}
+          rows={layout.rows}
+          rowClass={(r) => ((r as { blockStart?: boolean }).blockStart ? "block-start" : undefined)}
+          note={[
+            `Average life: ${yt.value.bySpeed.map((b) => (b.averageLife === null ? "–" : b.averageLife.toFixed(2))).join(" / ")} years; modified duration at ${yt.value.referenceQuote}: ${yt.value.bySpeed.map((b) => b.modifiedDuration.toFixed(2)).join(" / ")}`,
+            ...layout.notes,
+          ].join("; ")}
         />
       ) : null}
     </section>
