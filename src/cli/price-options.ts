@@ -22,7 +22,7 @@ import { isBusinessDay } from "../core/business-days.js";
 import type { Deal } from "../deal/schema.js";
 import { flatCurve, yieldCurve, type CurvePoint, type YieldCurve } from "../analytics/yield-curve.js";
 import { priceClasses, type PriceQuote, type PricingOptions, type PricingRequest } from "../engine/price-classes.js";
-import type { ClassAnalytics, ProjectionResult } from "../engine/result.js";
+import type { ClassAnalytics, ProjectionResult, QuotedMeasures } from "../engine/result.js";
 import { renderCsv, renderTable } from "./text-table.js";
 import { UserError } from "./user-error.js";
 
@@ -215,16 +215,7 @@ export function priceForCli(result: ProjectionResult, deal: Deal, request: Prici
 const fixed = (x: number | null | undefined, digits: number) => (x === null || x === undefined ? "-" : x.toFixed(digits));
 
 /** What the analytics table shows of a priced security: a class's `ClassAnalytics` or a pool's (`PoolAnalytics`). */
-export interface AnalyticsRowInput {
-  price: number;
-  accruedInterest: number;
-  fullPrice: number;
-  yield: number;
-  mortgageYield: number;
-  averageLife: number | null;
-  macaulayDuration: number;
-  modifiedDuration: number;
-  convexity: number;
+export interface AnalyticsRowInput extends Omit<QuotedMeasures, "quotedBy"> {
   coupon: number;
   delayDays: number;
   discountMargin?: number;

@@ -34,13 +34,14 @@ import {
   effectiveMeasures,
   presentValue,
   spreadToCurve,
+  type CashFlow,
   type YieldCurve,
 } from "../analytics/index.js";
 import type { Deal } from "../deal/schema.js";
 import { classCashFlows, type ClassCashFlowOptions, type ClassCashFlows } from "./class-cash-flows.js";
 import { indexNames } from "./indices.js";
 import { project } from "./project.js";
-import type { ClassAnalytics, ProjectionResult } from "./result.js";
+import type { ClassAnalytics, ProjectionResult, QuotedMeasures } from "./result.js";
 
 /** A class quoted by clean price (per 100 of current face) or by bond-equivalent yield (percent). */
 export type PriceQuote =
@@ -133,14 +134,13 @@ export function floaterDiscountMargin(cash: ClassCashFlows, fullPrice: number): 
   return discountMargin({ settlement: cash.settlement, flows, convention: cash.indexConvention, fullPrice });
 }
 
-/** Analytics of one class's cash flows at a quote. */
-export function analyzeClass(cash: ClassCashFlows, quote: { price: number } | { yield: number }): ClassAnalytics {
-  const accrued = accruedInterest({ coupon: cash.coupon, accrualStart: cash.accrualStart, settlement: cash.settlement });
-  if ("price" in quote && (!Number.isFinite(quote.price) || quote.price <= 0)) {
-    throw new RangeError(`class ${cash.classId}: price must be a positive number, got ${quote.price}`);
-  }
-  const m = cashFlowMeasures(cash.flows, "price" in quote ? { fullPrice: quote.price + accrued } : { yield: quote.yield });
-  const dm = floaterDiscountMargin(cash, m.fullPrice);
+/**
+ * The measures of any cash-flow list (per 100 of current face) at a clean price
+ * or a bond-equivalent yield, with the accrued interest that turns one into the
+ * full price.
+ */
+export function quotedMeasures(flows: readonly CashFlow[], quote: { price: number } | { yield: number }, accrued: number): QuotedMeasures {
+  const m = cashFlowMeasures(flows, "price" in quote ? { fullPrice: quote.price + accrued } : { yield: quote.yield });
   return {
     quotedBy: "price" in quote ? "price" : "yield",
     price: "price" in quote ? quote.price : m.fullPrice - accrued,
@@ -152,6 +152,19 @@ export function analyzeClass(cash: ClassCashFlows, quote: { price: number } | { 
     macaulayDuration: m.macaulayDuration,
     modifiedDuration: m.modifiedDuration,
     convexity: m.convexity,
+  };
+}
+
+/** Analytics of one class's cash flows at a quote. */
+export function analyzeClass(cash: ClassCashFlows, quote: { price: number } | { yield: number }): ClassAnalytics {
+  const accrued = accruedInterest({ coupon: cash.coupon, accrualStart: cash.accrualStart, settlement: cash.settlement });
+  if ("price" in quote && (!Number.isFinite(quote.price) || quote.price <= 0)) {
+    throw new RangeError(`class ${cash.classId}: price must be a positive number, got ${quote.price}`);
+  }
+  const m = quotedMeasures(cash.flows, quote, accrued);
+  const dm = floaterDiscountMargin(cash, m.fullPrice);
+  return {
+    ...m,
     settlementDate: cash.settlement,
     accrualStartDate: cash.accrualStart,
     accruedDays: accruedDays(cash.accrualStart, cash.settlement),

@@ -19,9 +19,11 @@
  *
  * @example pricePool(poolCashFlow(spec), {price: 99.5}, {delayDays: 19, accruedDays: 15})
  */
-import { accruedDays as thirty360AccruedDays, cashFlowMeasures, monthlyCashFlows } from "../analytics/index.js";
+import { accruedDays as thirty360AccruedDays, monthlyCashFlows } from "../analytics/index.js";
 import type { PoolCashFlow, PoolCashFlowRow } from "../collateral/index.js";
 import type { CivilDate } from "../core/civil-date.js";
+import { quotedMeasures } from "./price-classes.js";
+import type { QuotedMeasures } from "./result.js";
 
 export type PoolQuote = { readonly price: number } | { readonly yield: number };
 
@@ -35,22 +37,7 @@ export interface PoolPricingTerms {
 }
 
 /** The pass-through priced: per 100 of current face, yields bond-equivalent percent, times in years. */
-export interface PoolAnalytics {
-  quotedBy: "price" | "yield";
-  /** Clean price per 100 of current face. */
-  price: number;
-  /** Price + accrued interest. */
-  fullPrice: number;
-  accruedInterest: number;
-  /** Bond-equivalent (semiannual) yield, percent. */
-  yield: number;
-  /** Monthly-compounded equivalent, percent. */
-  mortgageYield: number;
-  averageLife: number | null;
-  macaulayDuration: number;
-  modifiedDuration: number;
-  /** Cash-flow convexity, years² (not divided by 100). */
-  convexity: number;
+export interface PoolAnalytics extends QuotedMeasures {
   settlementDate?: string;
   accrualStartDate?: string;
   /** N: 30/360 days from the accrual start to settlement. */
@@ -80,18 +67,8 @@ export function pricePool(pool: PoolCashFlow, quote: PoolQuote, terms: PoolPrici
     ...(terms.dates ? { dates: terms.dates } : { accruedDays: n }),
   });
   const accrued = (coupon * n) / 360; // = accruedInterest({coupon, accrualStart, settlement}) with dates
-  const m = cashFlowMeasures(flows, "price" in quote ? { fullPrice: quote.price + accrued } : { yield: quote.yield });
   return {
-    quotedBy: "price" in quote ? "price" : "yield",
-    price: "price" in quote ? quote.price : m.fullPrice - accrued,
-    fullPrice: m.fullPrice,
-    accruedInterest: accrued,
-    yield: m.yield,
-    mortgageYield: m.mortgageYield,
-    averageLife: m.averageLife,
-    macaulayDuration: m.macaulayDuration,
-    modifiedDuration: m.modifiedDuration,
-    convexity: m.convexity,
+    ...quotedMeasures(flows, quote, accrued),
     ...(terms.dates ? { settlementDate: terms.dates.settlement, accrualStartDate: terms.dates.accrualStart } : {}),
     accruedDays: n,
     delayDays: terms.delayDays,

@@ -88,12 +88,12 @@ export interface ProjectionResult {
 }
 
 /**
- * One class priced at a settlement date (SIFMA SF-43 to SF-55), per 100 of the
- * class's face (or notional) outstanding at settlement. Yields are percent,
- * times in years (30/360 from settlement, actual delay included).
+ * A security priced from its cash flows at a quote (SIFMA SF-43 to SF-55), per
+ * 100 of current face: what a deal class (`ClassAnalytics`) and a pool
+ * (`PoolAnalytics`) both report. Built by `quotedMeasures` (price-classes.ts).
  */
-export interface ClassAnalytics {
-  /** How the class was quoted: the other of price and yield is solved. */
+export interface QuotedMeasures {
+  /** How the security was quoted: the other of price and yield is solved. */
   quotedBy: "price" | "yield";
   /** Clean price per 100 of current face. */
   price: number;
@@ -104,12 +104,20 @@ export interface ClassAnalytics {
   yield: number;
   /** Monthly-compounded equivalent, percent. */
   mortgageYield: number;
-  /** Years from settlement; null for a class that receives no principal (IO). */
+  /** Years from settlement; null for a security that receives no principal (IO). */
   averageLife: number | null;
   macaulayDuration: number;
   modifiedDuration: number;
   /** Cash-flow convexity, years² (not divided by 100). */
   convexity: number;
+}
+
+/**
+ * One class priced at a settlement date (SIFMA SF-43 to SF-55), per 100 of the
+ * class's face (or notional) outstanding at settlement. Yields are percent,
+ * times in years (30/360 from settlement, actual delay included).
+ */
+export interface ClassAnalytics extends QuotedMeasures {
   settlementDate: string;
   /** First day of the accrual period in which settlement falls. */
   accrualStartDate: string;
