@@ -7,17 +7,25 @@
  * @example smmToCpr(1) // 11.3615128…
  */
 export function cprToSmm(cpr: number): number {
-  // Curves hold one rate for many months in a row (a ramp's plateau, a flat CPR):
-  // the last conversion is kept, so a table of 360 months takes a dozen powers, not 360.
-  if (cpr === lastCpr) return lastSmm;
-  const c = clampPercent(cpr);
-  const smm = c >= 100 ? 100 : 100 * (1 - Math.pow(1 - c / 100, 1 / 12));
-  lastCpr = cpr;
-  lastSmm = smm;
-  return smm;
+  return annualToMonthlyRate(cpr);
 }
-let lastCpr = Number.NaN;
-let lastSmm = Number.NaN;
+
+/**
+ * The monthly rate m of an annual rate a, both percent: (1 − m)^12 = 1 − a.
+ * CPR → SMM (SF-4 to SF-6) and CDR → MDR (SF-17) are this one conversion.
+ * Curves hold one rate for many months in a row (a ramp's plateau, a flat CPR):
+ * the last conversion is kept, so a table of 360 months takes a dozen powers, not 360.
+ */
+export function annualToMonthlyRate(annual: number): number {
+  if (annual === lastAnnual) return lastMonthly;
+  const a = clampPercent(annual);
+  const monthly = a >= 100 ? 100 : 100 * (1 - Math.pow(1 - a / 100, 1 / 12));
+  lastAnnual = annual;
+  lastMonthly = monthly;
+  return monthly;
+}
+let lastAnnual = Number.NaN;
+let lastMonthly = Number.NaN;
 
 export function smmToCpr(smm: number): number {
   const s = clampPercent(smm);
