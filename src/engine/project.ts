@@ -136,7 +136,7 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
     const groups: GroupCollections[] = freshInputs ? new Array<GroupCollections>(series.length) : groupCollections;
     for (let k = 0; k < groups.length; k++) {
       const target = freshInputs ? ({} as MutableGroupCollections) : groupCollections[k];
-      groups[k] = writeProjectedCollections(target, { deal, scenario, flows: series[k], index: i, terminate });
+      groups[k] = writeProjectedCollections(target, deal, scenario, series[k], i, terminate);
     }
     const indices = freshInputs ? {} : fixings;
     writeIndexFixings(indices, deal, scenario, t);

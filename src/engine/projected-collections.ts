@@ -85,12 +85,18 @@ export interface ProjectedCollectionsInput {
 export type MutableGroupCollections = { -readonly [K in keyof GroupCollections]: GroupCollections[K] };
 
 export function projectedCollections(input: ProjectedCollectionsInput): GroupCollections {
-  return writeProjectedCollections({} as MutableGroupCollections, input);
+  return writeProjectedCollections({} as MutableGroupCollections, input.deal, input.scenario, input.flows, input.index, input.terminate);
 }
 
-/** `projectedCollections` written into `out` (every field); returns `out`. */
-export function writeProjectedCollections(out: MutableGroupCollections, input: ProjectedCollectionsInput): MutableGroupCollections {
-  const { deal, scenario, flows: f, index: i } = input;
+/** `projectedCollections` written into `out` (every field); returns `out`. Positional, so a projection's date allocates no input object. */
+export function writeProjectedCollections(
+  out: MutableGroupCollections,
+  deal: Deal,
+  scenario: Scenario,
+  f: ProjectedSeries,
+  i: number,
+  terminate: boolean,
+): MutableGroupCollections {
   const begin = f.beginBalance[i];
   const grossWac = begin > 0 ? f.grossRateWeightedBalance[i] / begin : 0;
   // Prepayment Interest Shortfall: the scenario's share of a month's interest on prepayments,
@@ -126,7 +132,7 @@ export function writeProjectedCollections(out: MutableGroupCollections, input: P
   out.nonDiscountBeginBalance = f.nonDiscountBeginBalance[i];
   out.premiumStripInterest = f.premiumStripInterest[i];
   out.nonDiscountEndBalance = nonDiscountEnd;
-  if (!input.terminate) return out;
+  if (!terminate) return out;
   // §9.01: every remaining loan (and REO) bought at par; the purchase price is principal.
   out.prepayments = out.prepayments + out.endBalance;
   out.poPrepayments = out.poPrepayments + out.poEndBalance;

@@ -52,8 +52,10 @@ function startDate(work: PeriodWork, carried: CarriedState, inputs: PeriodInputs
   work.inputs = inputs;
   const coll = work.collections as (GroupCollections | undefined)[];
   for (let g = 0; g < nG; g++) coll[g] = undefined;
-  for (const c of inputs.groups) {
-    const g = plan.groupIndex.get(c.groupId);
+  for (let k = 0; k < inputs.groups.length; k++) {
+    const c = inputs.groups[k];
+    // Collections usually come in the plan's group order; else they are found by id.
+    const g = k < nG && plan.groupIds[k] === c.groupId ? k : plan.groupIndex.get(c.groupId);
     if (g !== undefined) coll[g] = c;
   }
   for (let g = 0; g < nG; g++) {
@@ -168,9 +170,16 @@ function shiftingInterest(work: PeriodWork, carried: CarriedState): void {
   // The last delinquencyAverageMonths (at least 1) of the history with this date's appended.
   const before = carried.delinquencyHistory;
   const length = Math.min(before.length + 1, Math.max(1, deal.shiftingInterest.stepDownTests.delinquencyAverageMonths));
-  const history = new Array<number>(length);
-  for (let k = 0; k < length - 1; k++) history[k] = before[before.length - (length - 1) + k];
-  history[length - 1] = delinquent;
+  // The histories are never written after they are made, so when the new window holds
+  // the same numbers as the last (a run of equal delinquencies, zero in most projections)
+  // the last one serves again.
+  let history = before;
+  if (!(length === before.length && shiftLeavesUnchanged(before, delinquent))) {
+    const fresh = new Array<number>(length);
+    for (let k = 0; k < length - 1; k++) fresh[k] = before[before.length - (length - 1) + k];
+    fresh[length - 1] = delinquent;
+    history = fresh;
+  }
   work.delinquencyHistory = history;
   let pool = 0;
   let senior = 0;
@@ -178,16 +187,17 @@ function shiftingInterest(work: PeriodWork, carried: CarriedState): void {
   for (let g = 0; g < nG; g++) senior += work.nonPoSenior[g];
   work.totalNonPoPool = pool;
   work.totalNonPoSenior = senior;
-  const tests = stepDownTestsIn(deal.shiftingInterest, month, {
-    month: month.month,
-    delinquencyHistory: history,
-    subordinateBalance: work.subordinateBegin,
-    originalSubordinateBalance: view.originalSubordinateBalance,
-    // Cumulative Realized Losses through this date (this date's included, as its delinquencies are).
-    cumulativeRealizedLoss: carried.cumulativeRealizedLoss + thisDateLoss(work),
-    subordinatedPercentage: 1 - seniorPercentage(senior, pool),
-    originalSubordinatedPercentage: view.originalSubordinatedPercentage,
-  }, work.tests);
+  // The step-down inputs are rewritten in place (one object a projection, not one a date).
+  const inputs = work.stepDownInputs;
+  inputs.month = month.month;
+  inputs.delinquencyHistory = history;
+  inputs.subordinateBalance = work.subordinateBegin;
+  inputs.originalSubordinateBalance = view.originalSubordinateBalance;
+  // Cumulative Realized Losses through this date (this date's included, as its delinquencies are).
+  inputs.cumulativeRealizedLoss = carried.cumulativeRealizedLoss + thisDateLoss(work);
+  inputs.subordinatedPercentage = 1 - seniorPercentage(senior, pool);
+  inputs.originalSubordinatedPercentage = view.originalSubordinatedPercentage;
+  const tests = stepDownTestsIn(deal.shiftingInterest, month, inputs, work.tests);
   let anyAbove = false;
   for (let g = 0; g < nG; g++) {
     work.seniorPercentage[g] = seniorPercentage(work.nonPoSenior[g], work.nonPoPool[g]);
@@ -195,16 +205,24 @@ function shiftingInterest(work: PeriodWork, carried: CarriedState): void {
   }
   for (let g = 0; g < nG; g++) {
     const sp = work.seniorPercentage[g];
-    const spp = seniorPrepaymentPercentageIn(deal.shiftingInterest, month, {
-      seniorPercentage: sp,
-      originalSeniorPercentage: view.groups[g].originalSeniorPercentage,
-      anySeniorAboveOriginal: anyAbove,
-      tests,
-    });
+    const sppInputs = work.seniorPrepaymentInputs;
+    sppInputs.seniorPercentage = sp;
+    sppInputs.originalSeniorPercentage = view.groups[g].originalSeniorPercentage;
+    sppInputs.anySeniorAboveOriginal = anyAbove;
+    sppInputs.tests = tests;
+    const spp = seniorPrepaymentPercentageIn(deal.shiftingInterest, month, sppInputs);
     work.seniorPrepaymentPercentage[g] = spp;
     const p = writeNonPoPrincipal(work.principal[g], work.collections[g]);
     work.seniorPrincipalDistributionAmount[g] = seniorPrincipalDistributionAmount(p, sp, spp);
   }
+}
+
+/** Whether dropping the first of `history` and appending `value` gives the same numbers. */
+function shiftLeavesUnchanged(history: readonly number[], value: number): boolean {
+  const n = history.length;
+  if (n === 0 || history[n - 1] !== value) return false;
+  for (let k = 0; k < n - 1; k++) if (history[k] !== history[k + 1]) return false;
+  return true;
 }
 
 /** The rules in force, in order. */

@@ -14,7 +14,7 @@ import type { DateTerms, DealPlan } from "./deal-plan.js";
 import { PeriodBook } from "./period-book.js";
 import { priorityAmount, type MutableNonPoPrincipal } from "./principal-amounts.js";
 import type { SequenceContext } from "./senior-principal.js";
-import type { MutableStepDownTests } from "./shifting-interest.js";
+import type { MutableStepDownTests, SeniorPrepaymentInputs, StepDownInputs } from "./shifting-interest.js";
 import type { WaterfallState } from "./state.js";
 
 /** `WaterfallState` as arrays by class slot (classes) and by contract (unpaid Yield Supplement Amounts). */
@@ -130,6 +130,17 @@ export class PeriodWork implements SequenceContext {
   subordinateBegin = 0;
   depleted = false;
   depletionPeriod: number | null = null;
+  /** Inputs of the step-down tests and the Senior Prepayment Percentage, rewritten each date. */
+  readonly stepDownInputs: { -readonly [K in keyof StepDownInputs]: StepDownInputs[K] } = {
+    month: "",
+    delinquencyHistory: [],
+    subordinateBalance: 0.5,
+    originalSubordinateBalance: 0.5,
+    cumulativeRealizedLoss: 0.5,
+    subordinatedPercentage: 0.5,
+    originalSubordinatedPercentage: 0.5,
+  };
+  readonly seniorPrepaymentInputs: SeniorPrepaymentInputs = { seniorPercentage: 0.5, originalSeniorPercentage: 0.5, anySeniorAboveOriginal: false, tests: { delinquencyTest: false, delinquencyAverage: 0.5, lossTest: false, twoTimesTest: false } };
   /** Rewritten each date; a public report copies it. */
   readonly tests: MutableStepDownTests = { delinquencyTest: false, delinquencyAverage: 0.5, lossTest: false, twoTimesTest: false };
   delinquencyHistory: readonly number[] = [];

@@ -119,11 +119,15 @@ export function seniorPrepaymentPercentage(
 }
 
 /** `seniorPrepaymentPercentage` with the month's terms already worked out. */
-export function seniorPrepaymentPercentageIn(
-  spec: ShiftingInterest,
-  month: ShiftingInterestMonth,
-  input: { seniorPercentage: number; originalSeniorPercentage: number; anySeniorAboveOriginal: boolean; tests: StepDownTests },
-): number {
+/** What the Senior Prepayment Percentage reads of a date besides the schedule. */
+export interface SeniorPrepaymentInputs {
+  seniorPercentage: number;
+  originalSeniorPercentage: number;
+  anySeniorAboveOriginal: boolean;
+  tests: StepDownTests;
+}
+
+export function seniorPrepaymentPercentageIn(spec: ShiftingInterest, month: ShiftingInterestMonth, input: SeniorPrepaymentInputs): number {
   const sp = input.seniorPercentage;
   const sub = 1 - sp;
   if (input.anySeniorAboveOriginal || sp > input.originalSeniorPercentage + 1e-12) return 1;
