@@ -55,7 +55,7 @@ export function addPriceOptions(cmd: Command): Command {
 /** --curve, --benchmark and --effective (`project` and `yield-table`); read them with `benchmarkFromFlags` and `effectiveShiftFromFlags`. */
 export function addBenchmarkOptions(cmd: Command): Command {
   return cmd
-    .option("--curve <term=yield,...>", "benchmark curve for spreads, e.g. 1=4.9,2=4.8,5=4.7,10=4.9,30=5.1: terms in years (or 6m, 2y), bond-equivalent yields %; each class's spread is read at its average life (linear between points, flat beyond)")
+    .option("--curve <term=yield,...>", "benchmark curve for spreads, e.g. 1=4.9,2=4.8,5=4.7,10=4.9,30=5.1: terms in years (or 6m, 2y), bond-equivalent yields %; the spread of each priced class (each cell of a yield table) is read at its average life (linear between points, flat beyond)")
     .option("--benchmark <yield>", "a flat benchmark yield, bond-equivalent %, for spreads instead of --curve")
     .option(
       "--effective [bp]",
