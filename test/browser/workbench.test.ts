@@ -194,7 +194,11 @@ describe.skipIf(!CHROMIUM)("web workbench in Chromium", () => {
     // Still on the Tables tab. Two speeds, two prices: A-4 (fixed rate) against a flat 4.5% benchmark, ±25 bp.
     await page.fill('[data-testid="speeds-input"]', "100, 200");
     await page.selectOption('[data-testid="analytics-class"]', "A-4");
+    await page.fill('[data-testid="prices-input"]', "99, par");
+    expect(await page.getAttribute('[data-testid="prices-input"]', "aria-invalid")).toBe("true");
+    expect(await page.textContent("p.error")).toContain("prices:");
     await page.fill('[data-testid="prices-input"]', "99, 100");
+    expect(await page.getAttribute('[data-testid="prices-input"]', "aria-invalid")).toBe("false");
     await page.fill('[data-testid="benchmark-input"]', "4.5%");
     expect(await page.getAttribute('[data-testid="benchmark-input"]', "aria-invalid")).toBe("true");
     await page.fill('[data-testid="benchmark-input"]', "4.5");

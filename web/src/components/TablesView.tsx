@@ -207,6 +207,7 @@ function ClassAnalyticsPanel({ dealId, base, unit, speedsText, classes }: { deal
   const chosen = cls || classes.find((c) => c.startsWith("B-")) || classes[0] || "";
   const benchmark = parseBenchmark(benchmarkText);
   const benchmarkInvalid = benchmark !== null && !Number.isFinite(benchmark);
+  const pricesInvalid = parseList(prices) === null;
   const layout = useMemo(() => (yt.status === "done" ? yieldTableLayout(yt.value) : null), [yt]);
   return (
     <section className="table-block">
@@ -237,7 +238,7 @@ function ClassAnalyticsPanel({ dealId, base, unit, speedsText, classes }: { deal
         <Status state={be} />
         <label className="field grow">
           <span>Prices</span>
-          <input data-testid="prices-input" value={prices} onChange={(e) => setPrices(e.target.value)} />
+          <input data-testid="prices-input" aria-invalid={pricesInvalid} value={prices} onChange={(e) => setPrices(e.target.value)} />
         </label>
         <label className="field">
           <span>Benchmark yield %</span>
@@ -260,6 +261,7 @@ function ClassAnalyticsPanel({ dealId, base, unit, speedsText, classes }: { deal
         </button>
         <Status state={yt} />
       </form>
+      {pricesInvalid ? <p className="error">prices: write clean prices per 100 separated by commas, e.g. 98, 99, 100</p> : null}
       {benchmarkInvalid ? <p className="error">benchmark yield: write a percent such as 4.75, or leave it blank</p> : null}
       {be.status === "done" ? (
         <p data-testid="breakeven-result">
