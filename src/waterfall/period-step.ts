@@ -14,7 +14,7 @@
  */
 import { assertNever } from "../core/assert-never.js";
 import type { GroupCollections, PeriodInputs } from "./collections.js";
-import { dateTerms, RateKind, type RulesPlan } from "./deal-plan.js";
+import { dateTerms, RateKind, type RuleStep, type RulesPlan } from "./deal-plan.js";
 import { accruedCertificateInterest, allocateInterestShortfallOf, periodRateOf, subordinateNetWac } from "./interest.js";
 import { allocateLosses, settleCorridors } from "./period-close.js";
 import type { CarriedState, PeriodWork } from "./period-work.js";
@@ -242,17 +242,9 @@ function runRules(work: PeriodWork, carried: CarriedState, rules: RulesPlan): vo
   work.residual = 0;
   for (const step of rules.steps) {
     switch (step.kind) {
-      case "seniorInterest": {
-        const due = book.interestDue;
-        let total = 0;
-        for (let k = 0; k < step.classes.length; k++) total += Math.max(0, due[step.classes[k]]);
-        const payable = Math.min(total, book.available[step.group]);
-        for (let k = 0; k < step.classes.length; k++) {
-          const d = Math.max(0, due[step.classes[k]]);
-          if (total > 0) book.payInterest(plan.ownFunds[step.group], step.classes[k], (payable * d) / total, step.section);
-        }
+      case "seniorInterest":
+        paySeniorInterest(work, step);
         break;
-      }
       case "poPrincipal": {
         // §4.02(a)(ii): (x) and (y) are paid concurrently, so when the funds left fall short of
         // both, Class PO takes its proportionate part rather than being paid first in full.
@@ -298,6 +290,27 @@ function runRules(work: PeriodWork, carried: CarriedState, rules: RulesPlan): vo
       default:
         assertNever(step.kind, "rule");
     }
+  }
+}
+
+/**
+ * §4.02(a)(i): the Interest Distribution Amounts of the step's classes,
+ * concurrently, pro rata by what each is due when the group's funds fall short.
+ * (Its own function, so the payments inline into it: V8's inlining budget of the
+ * rule loop runs out, and a call it does not inline boxes every amount passed.)
+ */
+function paySeniorInterest(work: PeriodWork, step: RuleStep): void {
+  const book = work.book;
+  const due = book.interestDue;
+  const classes = step.classes;
+  let total = 0;
+  for (let k = 0; k < classes.length; k++) total += Math.max(0, due[classes[k]]);
+  if (!(total > 0)) return;
+  const payable = Math.min(total, book.available[step.group]);
+  const funds = work.plan.ownFunds[step.group];
+  for (let k = 0; k < classes.length; k++) {
+    const d = Math.max(0, due[classes[k]]);
+    book.payInterest(funds, classes[k], (payable * d) / total, step.section);
   }
 }
 
