@@ -24,13 +24,14 @@ import { averageSpeeds, impliedSpeeds, type ImpliedSpeeds, type MonthCollateral 
 
 export interface ClassReconciliation {
   readonly classId: string;
-  readonly posted: ClassTotals;
-  readonly projected: ClassTotals;
+  readonly posted: ReconciledClassTotals;
+  readonly projected: ReconciledClassTotals;
   /** Posted − projected. */
-  readonly difference: ClassTotals;
+  readonly difference: ReconciledClassTotals;
 }
 
-export interface ClassTotals {
+/** A class's cash for one Distribution Date, posted or projected, in reconciliation. */
+export interface ReconciledClassTotals {
   readonly principal: number;
   readonly interest: number;
   readonly losses: number;
@@ -153,14 +154,14 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   const last = statements[n - 1];
   const classes: ClassReconciliation[] = deal.classes.map((c) => {
     const lines = statements.map((s) => s.classes.find((x) => x.classId === c.id)!);
-    const posted: ClassTotals = {
+    const posted: ReconciledClassTotals = {
       principal: dollars(lines.reduce((a, l) => a + l.principal + l.poDeferredPaid, 0)),
       interest: dollars(lines.reduce((a, l) => a + l.interest + l.residual + l.yieldSupplement, 0)),
       losses: dollars(lines.reduce((a, l) => a + l.realizedLosses, 0)),
       endingBalance: dollars(last.classes.find((x) => x.classId === c.id)!.endingBalance),
     };
     const p = projectedTotals.get(c.id)!;
-    const projected: ClassTotals = { principal: p.principal, interest: p.interest, losses: p.losses, endingBalance: p.endingBalance };
+    const projected: ReconciledClassTotals = { principal: p.principal, interest: p.interest, losses: p.losses, endingBalance: p.endingBalance };
     return {
       classId: c.id,
       posted,

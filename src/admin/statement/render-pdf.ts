@@ -1,13 +1,14 @@
 /**
  * The statement as a PDF (pdfkit, landscape letter, Helvetica): the same tables
  * as the other forms. The document's creation date is fixed to the Distribution
- * Date so the same statement gives the same bytes.
+ * Date so the same statement gives the same bytes. pdfkit is loaded on the
+ * first PDF, not with the library (it takes longer to load than the engine).
  */
-import PDFDocument from "pdfkit";
 import { statementTables } from "./sections.js";
 import type { Statement } from "./statement.js";
 
-export function renderStatementPdf(s: Statement): Promise<Buffer> {
+export async function renderStatementPdf(s: Statement): Promise<Buffer> {
+  const { default: PDFDocument } = await import("pdfkit");
   const [y, m, d] = s.distributionDate.split("-").map(Number);
   const fixed = new Date(Date.UTC(y, m - 1, d));
   const doc = new PDFDocument({
