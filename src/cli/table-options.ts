@@ -82,9 +82,8 @@ export function asUserErrors<T>(build: () => T): T {
   }
 }
 
-export function speedLabel(speed: number, unit: PrepaymentUnit): string {
-  return unit === "ppc" || unit === "psa" ? `${speed}% ${unit.toUpperCase()}` : `${speed} ${unit.toUpperCase()}`;
-}
+/** "150% PSA", "6 CPR": the engine's, so a table's JSON labels its speeds the way the text does. */
+export { speedLabel } from "../engine/tables/projector.js";
 
 /** "2008-05-25" → "May 25, 2008", as prospectus tables print dates. */
 export function prospectusDate(date: string): string {

@@ -45,10 +45,10 @@ import {
   outputFormat,
   parseNumberList,
   parseSpeeds,
-  speedLabel,
   speedUnit,
 } from "../table-options.js";
 import { renderCsv, renderTable } from "../text-table.js";
+import { formatQuote, formatYears, yieldMatrix } from "../yield-matrix.js";
 import { UserError } from "../user-error.js";
 
 interface YieldTableFlags extends ScenarioFlags, Pick<PriceFlags, "settle" | "settleDays" | "delay" | "curve" | "benchmark" | "effective"> {
@@ -116,7 +116,7 @@ export function register(program: Command): void {
   });
 }
 
-const years = (x: number | null) => (x === null ? "-" : x.toFixed(2));
+const years = formatYears;
 const fixed = (x: number | undefined, digits: number) => (x === undefined ? "-" : x.toFixed(digits));
 
 /** What the command asked for beyond the yields: a benchmark (its curve, for the header) and effective measures. */
@@ -156,13 +156,10 @@ export function renderYieldTable(table: YieldTable, options: YieldRenderOptions 
     out.push(`Effective duration and convexity: yield and every index path shifted ±${shiftBp ?? "?"}bp, the deal re-projected at each speed`);
   }
   out.push("");
-  const quote = (q: number) => q.toFixed(3);
-  const columns = [{ header: byPrice ? "price" : "yield" }, ...table.speeds.map((s) => ({ header: speedLabel(s, table.unit), align: "right" as const }))];
-  const rows: string[][] = table.rows.map((r) => [quote(r.quote), ...r.cells.map((c) => (byPrice ? c.yield.toFixed(3) : c.price.toFixed(3)))]);
+  const quote = formatQuote;
+  const { columns, rows } = yieldMatrix(table);
   const reference = table.rows.find((r) => r.quote === table.referenceQuote)!;
   const at = `@ ${quote(table.referenceQuote)}`;
-  rows.push(["WAL (years)", ...table.bySpeed.map((s) => years(s.averageLife))]);
-  rows.push([`Mod dur ${at}`, ...table.bySpeed.map((s) => s.modifiedDuration.toFixed(2))]);
   if (effective) {
     rows.push([`Eff dur ${at} (±${shiftBp ?? "?"}bp)`, ...reference.cells.map((c) => fixed(c.effectiveDuration, 2))]);
     rows.push([`Eff cvx ${at}`, ...reference.cells.map((c) => fixed(c.effectiveConvexity, 2))]);

@@ -26,3 +26,8 @@ export function assertSpeeds(speeds: readonly number[], unit: PrepaymentUnit): v
     if ((unit === "cpr" || unit === "smm") && s > 100) throw new RangeError(`speeds: ${s} ${unit.toUpperCase()} is above 100`);
   }
 }
+
+/** A speed as a table heads it: "150% PSA", "100% PPC", "6 CPR", "1 SMM". */
+export function speedLabel(speed: number, unit: PrepaymentUnit): string {
+  return unit === "ppc" || unit === "psa" ? `${speed}% ${unit.toUpperCase()}` : `${speed} ${unit.toUpperCase()}`;
+}
