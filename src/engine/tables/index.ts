@@ -5,3 +5,4 @@ export * from "./decrement-rounding.js";
 export * from "./decrement-table.js";
 export * from "./yield-table.js";
 export * from "./breakeven.js";
+export * from "./pool-yield-table.js";
