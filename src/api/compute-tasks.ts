@@ -1,7 +1,8 @@
 /**
  * The work the API runs off the event loop. Each task is plain data (it crosses
  * a worker boundary by structured clone) naming a deal file, not a deal: the
- * worker loads and caches the deal itself. `runComputeTask` is pure apart from
+ * worker loads and caches the deal itself (a generic pool needs no deal: its
+ * task carries the `PoolSpec`). `runComputeTask` is pure apart from
  * reading deal files, so tests can call it directly and compare with the worker.
  */
 import { yieldCurve } from "../analytics/yield-curve.js";
@@ -13,12 +14,16 @@ import { breakeven } from "../engine/tables/breakeven.js";
 import { decrementTable } from "../engine/tables/decrement-table.js";
 import type { Projector } from "../engine/tables/projector.js";
 import { yieldTable } from "../engine/tables/yield-table.js";
+import type { PoolSpec } from "../collateral/pool-cash-flow.js";
+import type { PoolQuote } from "../engine/price-pool.js";
+import { poolPricingTerms, poolReport, type PoolReport, type PoolSettlementInput } from "../engine/pool-request.js";
 import { loadDeal } from "../deal/load-deal.js";
 import type { LoadedDeal } from "../deal/parse-deal.js";
 import { project } from "../engine/project.js";
 import type { ProjectionResult } from "../engine/result.js";
 import { dealLoadError, fileStamp, selectionOf, type AmendmentsChoice } from "./catalog.js";
 import { dealRun } from "./deal-runs.js";
+import { ApiError } from "./errors.js";
 
 export interface DealRef {
   /** Absolute path of the deal file (amendments are found beside it). */
@@ -59,6 +64,12 @@ export type ComputeTask =
       readonly classId: string;
       readonly lossThreshold?: number;
       readonly maxCdr?: number;
+    }
+  | {
+      readonly kind: "pool";
+      readonly spec: PoolSpec;
+      /** A pass-through of the pool priced at this quote and settlement. */
+      readonly pricing?: { readonly quote: PoolQuote } & PoolSettlementInput;
     };
 
 /** The engine's comparison plus what each amendment changed, for display. */
@@ -125,6 +136,42 @@ function projectorOf(ref: DealRef): { deal: Deal; projector: Projector } {
   };
 }
 
+/**
+ * The engine's field names as `POST /api/pool` body paths:
+ * `scenario.default (cdr)[period 2]` → `default.values[1]`, `scenario.recoveryLag` → `lag`, `price` → `pricing.price`.
+ */
+const POOL_FIELDS: readonly [RegExp, (...m: string[]) => string][] = [
+  [/^scenario\.(prepayment|default)(?: \([a-z]+\))?\[period (\d+)\]/, (_, f, k) => `${f}.values[${Number(k) - 1}]`],
+  [/^scenario\.severity\[period (\d+)\]/, (_, k) => `severity[${Number(k) - 1}]`],
+  [/^scenario\.(prepayment|default|severity)(?: \([a-z]+\))?/, (_, f) => f],
+  [/^scenario\.recoveryLag/, () => "lag"],
+  [/^(price|yield)\b/, (_, f) => `pricing.${f}`],
+];
+
+/**
+ * The pool's cash flow (and pricing): `poolReport`, its RangeErrors answered as
+ * 422 naming the body field (`default.values[1]: …`, `pricing.settlement: …`).
+ */
+export function runPool(task: Extract<ComputeTask, { kind: "pool" }>): PoolReport {
+  try {
+    const pricing = task.pricing
+      ? {
+          quote: task.pricing.quote,
+          terms: poolPricingTerms(task.pricing, { settleDays: "pricing.settleDays", dated: "pricing.dated", settlement: "pricing.settlement" }),
+        }
+      : undefined;
+    return poolReport(task.spec, pricing);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    let message = error.message;
+    const rule = POOL_FIELDS.find(([pattern]) => pattern.test(message));
+    if (rule) message = message.replace(rule[0], rule[1] as (...m: string[]) => string);
+    const m = /^([A-Za-z][\w.[\]]*): /.exec(message);
+    const details = m ? [{ in: "body", path: m[1], message: message.slice(m[0].length) }] : undefined;
+    throw new ApiError(422, "unprocessable", message, details);
+  }
+}
+
 export function runComputeTask(task: ComputeTask): unknown {
   switch (task.kind) {
     case "project":
@@ -169,5 +216,7 @@ export function runComputeTask(task: ComputeTask): unknown {
         projector,
       });
     }
+    case "pool":
+      return runPool(task);
   }
 }

@@ -29,7 +29,7 @@ export const errorSchema = named(
 // ---------------------------------------------------------------------------
 // Scenarios
 
-const vector = z.array(z.number().finite()).min(1).max(1200).describe("By projection period, last value held; percent");
+export const vector = z.array(z.number().finite()).min(1).max(1200).describe("By projection period, last value held; percent");
 
 export const scenarioSchema = named(
   "Scenario",
@@ -53,8 +53,8 @@ export const scenarioSchema = named(
   { description: "A projection scenario (src/core/scenario.ts)" },
 );
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type DeepReadonly<T> = T extends readonly (infer E)[]
+export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export type DeepReadonly<T> = T extends readonly (infer E)[]
   ? readonly DeepReadonly<E>[]
   : T extends object
     ? { readonly [K in keyof T]: DeepReadonly<T[K]> }

@@ -5,6 +5,7 @@
  *   const app = await buildServer({ token: "secret" });
  *   await app.listen({ port: 8080, host: "127.0.0.1" });
  *   // GET /api/deals, POST /api/deals/cwalt-2007-12t1/projection {"scenario": "100 PPC, 2 CDR"}
+ *   // POST /api/pool {"balance": 1000000, "wac": 9.5, "net": 9, "term": 360, "prepayment": {"unit": "psa", "values": [150]}}
  *   // GET /openapi.json, GET /docs
  */
 import { existsSync } from "node:fs";
@@ -21,6 +22,7 @@ import { registerRoute, type RouteSpec } from "./route.js";
 import { openStore, type Store } from "../store/open-store.js";
 import { adminRoutes } from "./routes/admin.js";
 import { dealRoutes } from "./routes/deals.js";
+import { poolRoutes } from "./routes/pool.js";
 import { runRoutes } from "./routes/runs.js";
 import { systemRoutes } from "./routes/system.js";
 import { WorkerPool } from "./worker-pool.js";
@@ -113,6 +115,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<TrancheS
   const routes: RouteSpec<any, any, any>[] = [
     ...dealRoutes(ctx),
     ...runRoutes(ctx),
+    ...poolRoutes(ctx),
     ...(store ? adminRoutes(ctx, store) : []),
     ...(options.extraRoutes?.(ctx) ?? []),
     ...systemRoutes(ctx),

@@ -9,5 +9,6 @@ export * from "./result-columns.js";
 export * from "./class-cash-flows.js";
 export * from "./price-classes.js";
 export * from "./price-pool.js";
+export * from "./pool-request.js";
 export * from "./significance.js";
 export * from "./tables/index.js";
