@@ -17,6 +17,16 @@
  * accrued interest); `--settle-days N` N 30/360 days into it; `--dated
  * 2024-03-01 --settle 2024-03-21` with calendar dates. `--summary` prints the
  * pricing without the monthly rows.
+ *
+ * Yield table (`poolYieldTable`; the layout of `tranche yield-table`): `--prices
+ * 98,99-16,100,101` (or `--yields 8.5,9,9.5` for a price table) and `--speeds
+ * 0,100,150,200,300` in `--prepay`'s unit (`--prepay psa`, or `--prepay 150psa`,
+ * whose 150 the speeds replace); without `--speeds`, one column at `--prepay`'s
+ * speed, or the unit's usual grid for a bare unit. Every cell is what `--price P
+ * --prepay S<unit>` gives; the other pool and settlement flags apply to every
+ * cell. Table: quotes down, speeds across, then WAL, Mod dur at the middle quote
+ * and the first and last principal months per speed; JSON: the engine's
+ * `PoolYieldTable`; CSV: one row per (speed, quote).
  */
 import type { Command } from "commander";
 import { poolCashFlow, POOL_COLUMNS, type PoolCashFlow, type PoolCashFlowRow, type PoolSpec } from "../../collateral/index.js";
@@ -24,9 +34,12 @@ import { addMonths, type CivilDate, daysInMonth, parseCivilDate, toYmd, withDay 
 import type { DefaultUnit, PrepaymentUnit } from "../../core/scenario.js";
 import { formatVector, parseVector, type PeriodVector } from "../../core/vector.js";
 import { pricePool, type PoolAnalytics, type PoolPricingTerms, type PoolQuote } from "../../engine/price-pool.js";
+import { poolYieldTable, type PoolSpeedUnit, type PoolYieldTable } from "../../engine/tables/pool-yield-table.js";
 import { delayFromFlags, parsePrice, renderAnalyticsCsv, renderAnalyticsTable } from "../price-options.js";
+import { defaultSpeeds, parseNumberList, parseSpeeds } from "../table-options.js";
 import { money, renderCsv, renderTable, type Column } from "../text-table.js";
 import { UserError } from "../user-error.js";
+import { formatQuote, formatYears, yieldMatrix } from "../yield-matrix.js";
 
 interface PoolFlags {
   balance?: string;
@@ -47,11 +60,24 @@ interface PoolFlags {
   settle?: string;
   settleDays?: string;
   summary?: boolean;
+  prices?: string;
+  yields?: string;
+  speeds?: string;
 }
 
 /** A pricing request from the flags: the quote and the settlement terms. */
 export interface PoolPricingRequest {
   readonly quote: PoolQuote;
+  readonly terms: PoolPricingTerms;
+}
+
+/** A yield-table request from the flags: the quotes, the speeds in their unit, and the settlement terms. */
+export interface PoolTableRequest {
+  readonly quotes: { readonly kind: "price" | "yield"; readonly values: readonly number[] };
+  readonly unit: PoolSpeedUnit;
+  readonly speeds: readonly number[];
+  /** The flag the speeds came from: --speeds, or --prepay when it gave the one speed. */
+  readonly speedFlag: "--speeds" | "--prepay";
   readonly terms: PoolPricingTerms;
 }
 
@@ -64,7 +90,7 @@ export function register(program: Command): void {
     .option("--net <percent>", "net (pass-through) rate for the interest columns (default: the WAC)")
     .requiredOption("--term <months>", "original term")
     .option("--age <months>", "loan age at the start (default 0)", "0")
-    .option("--prepay <speed>", "voluntary prepayments: 1smm, 150psa, 6cpr or a vector like 6,8,10x12,20cpr", "0cpr")
+    .option("--prepay <speed>", "voluntary prepayments: 1smm, 150psa, 6cpr or a vector like 6,8,10x12,20cpr (default 0cpr); with --prices/--yields, the speeds' unit: psa, or 150psa (--speeds replaces the 150)")
     .option("--default <speed>", "defaults: 1mdr, 100sda, 2cdr or a vector", "0cdr")
     .option("--severity <percent>", "loss severity, % of the balance at default (vector allowed)", "0")
     .option("--lag <months>", "months from default to liquidation", "0")
@@ -76,8 +102,11 @@ export function register(program: Command): void {
     .option("--settle-days <n>", "settle n 30/360 days after the accrual start (0 to 29; default 0: settle on the accrual start, no accrued interest)")
     .option("--dated <date>", "first day of the pool's first accrual month, YYYY-MM-DD: gives the receipts calendar dates (no default; month 1 is then that month)")
     .option("--settle <date>", "settlement date YYYY-MM-DD in the first accrual month (needs --dated)")
-    .option("--summary", "with --price/--yield: print the pool line and the pricing, not the monthly rows")
-    .option("--format <format>", "table, json or csv (csv with a price: the rows, a blank line, then the pricing; --summary: the pricing only)", "table")
+    .option("--summary", "with --price/--yield: print the pool line and the pricing, not the monthly rows (a table never prints them)")
+    .option("--prices <list>", "a yield table: clean prices per 100 of current face, e.g. 98,99-16,100,101 (not with --price/--yield)")
+    .option("--yields <list>", "or a price table: bond-equivalent yields, percent, e.g. 8.5,9,9.5")
+    .option("--speeds <list>", "the table's constant speeds in --prepay's unit, e.g. 0,100,150,200,300 with --prepay psa (default: --prepay's one speed; for a bare unit the usual grid)")
+    .option("--format <format>", "table, json or csv (csv with a price: the rows, a blank line, then the pricing; --summary: the pricing only; a table: one row per speed and quote)", "table")
     .addHelpText(
       "after",
       `
@@ -88,11 +117,22 @@ day by default; N 30/360 days into it with --settle-days N (accrued interest net
 (30k + delay − N)/360 years); or on a calendar date with --dated and --settle (30/360 between dates).
 Yields are bond-equivalent; the mortgage yield is the monthly-compounded equivalent.
 
+Yield table (as SIFMA prints a GNMA pass-through's): --prices LIST (or --yields LIST for a price table) by
+--speeds LIST in --prepay's unit, every cell priced as --price/--yield prices one, the other flags unchanged;
+then the average life and the modified duration at the middle quote per speed, and the first and last months
+paying principal. JSON has every cell's analytics; CSV one row per speed and quote.
+
   tranche pool --balance 1000000 --wac 7.5 --net 7 --term 360 --prepay 150psa --price 99-16 --delay 19 --settle-days 15
-  tranche pool --balance 1000000 --wac 7.5 --net 7 --term 360 --prepay 150psa --yield 7.2 --delay 14 --dated 2024-03-01 --settle 2024-03-21 --summary`,
+  tranche pool --balance 1000000 --wac 7.5 --net 7 --term 360 --prepay 150psa --yield 7.2 --delay 14 --dated 2024-03-01 --settle 2024-03-21 --summary
+  tranche pool --balance 1000000 --wac 9.5 --net 9 --term 360 --prepay psa --prices 98,99-16,100,101 --speeds 0,100,150,200,300 --delay 14`,
     )
     .action((flags: PoolFlags) => {
       if (!["table", "json", "csv"].includes(flags.format)) throw new UserError(`--format: expected table, json or csv, got "${flags.format}"`);
+      const table = poolTableFromFlags(flags);
+      if (table) {
+        process.stdout.write(renderPoolTable(poolTableFor(flags, table), flags.format));
+        return;
+      }
       const spec = poolSpecFromFlags(flags);
       const pricing = poolPricingFromFlags(flags);
       let result: PoolCashFlow;
@@ -133,18 +173,24 @@ export function poolPricingFromFlags(flags: Pick<PoolFlags, "price" | "yield" | 
     const given = (["delay", "dated", "settle", "settleDays", "summary"] as const).filter((k) => flags[k] !== undefined);
     if (given.length) {
       const names = given.map((k) => (k === "settleDays" ? "--settle-days" : `--${k}`)).join(", ");
-      throw new UserError(`${names}: price the pool to use ${given.length > 1 ? "them" : "it"}: add --price PRICE or --yield YIELD`);
+      throw new UserError(`${names}: price the pool to use ${given.length > 1 ? "them" : "it"}: add --price PRICE or --yield YIELD (or --prices/--yields LIST for a table)`);
     }
     return null;
   }
-  let quote: PoolQuote;
-  if (flags.price !== undefined) quote = { price: parsePrice(flags.price, "--price") };
-  else {
-    const text = flags.yield!.trim();
-    const y = /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isFinite(y) || y <= -200 || y > 1000) throw new UserError(`--yield: "${flags.yield}" is not a yield in percent (bond-equivalent, e.g. 7.25)`);
-    quote = { yield: y };
-  }
+  const quote: PoolQuote = flags.price !== undefined ? { price: parsePrice(flags.price, "--price") } : { yield: parseYield(flags.yield!, "--yield") };
+  return { quote, terms: poolTermsFromFlags(flags) };
+}
+
+/** A bond-equivalent yield in percent (above −200, at most 1000). */
+function parseYield(text: string, flag: string): number {
+  const t = text.trim();
+  const y = /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
+  if (!Number.isFinite(y) || y <= -200 || y > 1000) throw new UserError(`${flag}: "${text}" is not a yield in percent (bond-equivalent, e.g. 7.25)`);
+  return y;
+}
+
+/** The delay and settlement flags (--delay, --settle-days, --dated, --settle), checked. */
+function poolTermsFromFlags(flags: Pick<PoolFlags, "delay" | "dated" | "settle" | "settleDays">): PoolPricingTerms {
   const delayDays = delayFromFlags(flags) ?? 0;
   if (flags.settle !== undefined && flags.settleDays !== undefined) throw new UserError("give --settle or --settle-days, not both");
   let settleDays: number | undefined;
@@ -157,7 +203,7 @@ export function poolPricingFromFlags(flags: Pick<PoolFlags, "price" | "yield" | 
   }
   if (flags.dated === undefined) {
     if (flags.settle !== undefined) throw new UserError("--settle needs --dated: the first day of the pool's first accrual month (or give --settle-days N, 30/360 days after it)");
-    return { quote, terms: { delayDays, accruedDays: settleDays ?? 0 } };
+    return { delayDays, accruedDays: settleDays ?? 0 };
   }
   const accrualStart = parseDate(flags.dated, "--dated");
   if (toYmd(accrualStart).day !== 1) throw new UserError(`--dated: ${flags.dated} is not the first day of a month (a pass-through accrues over calendar months)`);
@@ -174,7 +220,69 @@ export function poolPricingFromFlags(flags: Pick<PoolFlags, "price" | "yield" | 
     if (day > daysInMonth(year, month)) throw new UserError(`--settle-days: ${settleDays} days after ${accrualStart} is past the month's end; give --settle with a date`);
     settlement = withDay(accrualStart, day);
   }
-  return { quote, terms: { delayDays, dates: { accrualStart, settlement } } };
+  return { delayDays, dates: { accrualStart, settlement } };
+}
+
+const PREPAY_UNITS: Readonly<Record<string, PoolSpeedUnit>> = { smm: "smm", cpr: "cpr", psa: "psa" };
+
+/**
+ * The yield table the flags ask for: null without --prices or --yields. Throws
+ * a UserError naming the flag for a bad list, a bad speed, or a flag that
+ * contradicts a table (--price/--yield, a --prepay vector).
+ */
+export function poolTableFromFlags(
+  flags: Pick<PoolFlags, "prices" | "yields" | "speeds" | "price" | "yield" | "prepay" | "delay" | "dated" | "settle" | "settleDays">,
+): PoolTableRequest | null {
+  const list = flags.prices !== undefined ? "--prices" : flags.yields !== undefined ? "--yields" : undefined;
+  if (list === undefined) {
+    if (flags.speeds !== undefined) throw new UserError("--speeds: a table needs its quotes: add --prices LIST (a yield table) or --yields LIST (a price table)");
+    return null;
+  }
+  if (flags.prices !== undefined && flags.yields !== undefined) throw new UserError("give --prices (a yield table) or --yields (a price table), not both");
+  const single = flags.price !== undefined ? "--price" : flags.yield !== undefined ? "--yield" : undefined;
+  if (single !== undefined) throw new UserError(`${list} and ${single}: give a table's quotes (${list} LIST) or one quote (${single}), not both`);
+  const quotes =
+    list === "--prices"
+      ? { kind: "price" as const, values: parseNumberList(flags.prices!, list, (p) => parsePrice(p, list)) }
+      : { kind: "yield" as const, values: parseNumberList(flags.yields!, list, (y) => parseYield(y, list)) };
+  // --prepay gives the unit, and the one speed when there is no --speeds: "psa" (a bare unit) or "150psa".
+  const prepay = flags.prepay ?? "0cpr";
+  const bare = /^\s*([a-z]+)\s*$/i.exec(prepay);
+  let unit: PoolSpeedUnit;
+  let values: readonly number[] | null;
+  if (bare && PREPAY_UNITS[bare[1].toLowerCase()] !== undefined) {
+    unit = PREPAY_UNITS[bare[1].toLowerCase()];
+    values = null;
+  } else {
+    ({ unit, values } = speed(prepay, "--prepay", PREPAY_UNITS));
+  }
+  if (values !== null && values.length > 1) {
+    throw new UserError(`--prepay: "${prepay}" is a vector; a table's speeds are constant: give the unit (e.g. --prepay ${unit}) and the speeds with --speeds`);
+  }
+  let speeds: readonly number[];
+  let speedFlag: PoolTableRequest["speedFlag"] = "--speeds";
+  if (flags.speeds !== undefined) speeds = parseSpeeds(flags.speeds, unit);
+  else if (values === null) speeds = defaultSpeeds(unit);
+  else {
+    speeds = values;
+    speedFlag = "--prepay";
+  }
+  return { quotes, unit, speeds, speedFlag, terms: poolTermsFromFlags(flags) };
+}
+
+/** Runs the table, turning the engine's RangeErrors into UserErrors that name the flag. */
+function poolTableFor(flags: PoolFlags, request: PoolTableRequest): PoolYieldTable {
+  const { prepayment: _speed, ...pool } = poolSpecFromFlags({ ...flags, prepay: `0${request.unit}` });
+  try {
+    return poolYieldTable({ pool, unit: request.unit, speeds: request.speeds, quotes: request.quotes, terms: request.terms });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const message = error.message
+      .replace(/^speeds:/, `${request.speedFlag}:`)
+      .replace(/^prices:/, "--prices:")
+      .replace(/^yields:/, "--yields:");
+    throw new UserError(asOptionMessage(message));
+  }
 }
 
 export function poolSpecFromFlags(flags: PoolFlags): PoolSpec {
@@ -239,6 +347,10 @@ function speed<U extends PrepaymentUnit | DefaultUnit>(
     const extra = m[2].toLowerCase() === "ppc" ? " (a pool has no deal Prepayment Assumption; use psa or cpr)" : "";
     throw new UserError(`${option}: unknown unit "${m[2]}" in "${text}": expected ${names}${extra}`);
   }
+  if (m[1] === "") {
+    const table = option === "--prepay" ? " (a bare unit is for a table: add --prices or --yields)" : "";
+    throw new UserError(`${option}: "${text}" has no speed: put a number or vector before the unit, e.g. "150${m[2].toLowerCase()}"${table}`);
+  }
   return { unit, values: vector(m[1], option) };
 }
 
@@ -277,16 +389,7 @@ export function renderPool(result: PoolCashFlow, format: string, analytics?: Poo
     return renderCsv(POOL_COLUMNS, rows) + (analytics ? "\n" + pricing : "");
   }
   const s = result.spec;
-  const principal = s.advancing
-    ? "principal = actual amortization + amortization from defaults (advanced) + prepayments + recovery; interest paid = expected interest"
-    : "principal = actual amortization + prepayments + recovery; interest paid = actual interest (nothing advanced)";
-  const out = [
-    `Pool ${money(s.balance)} at ${s.wac}% WAC / ${s.net}% net, ${s.term}-month term, age ${s.age}: ` +
-      `${formatVector(s.prepayment.values)} ${s.prepayment.unit.toUpperCase()}, ${formatVector(s.default.values)} ${s.default.unit.toUpperCase()}, ` +
-      `${formatVector(s.severity)}% severity, ${s.lag}-month lag, ${s.advancing ? "advancing" : "no advancing"}`,
-    `Interest at the net rate. With this convention ${principal}.`,
-    "",
-  ];
+  const out = poolHeader(s, `${formatVector(s.prepayment.values)} ${s.prepayment.unit.toUpperCase()}`);
   if (rowsShown) {
     const columns: Column[] = POOL_COLUMNS.map((k) => ({ header: HEADERS[k], align: "right" }));
     const dollars = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -296,19 +399,76 @@ export function renderPool(result: PoolCashFlow, format: string, analytics?: Poo
   }
   if (analytics) {
     const a = analytics;
-    const settle =
-      a.settlementDate !== undefined
-        ? `settling ${a.settlementDate}, ${a.accruedDays} days (30/360) after the accrual start ${a.accrualStartDate}`
-        : a.accruedDays === 0
-          ? "settling on the first day of the first accrual month"
-          : `settling ${a.accruedDays} days (30/360) after the start of the first accrual month`;
     out.push(
-      `Pricing a pass-through at the ${a.coupon}% net rate, per 100 of current face; ${settle}; ${a.delayDays}-day delay; ` +
+      `Pricing a pass-through at the ${a.coupon}% net rate, per 100 of current face; ${settleText(a)}; ${a.delayDays}-day delay; ` +
         "bond-equivalent yields, 30/360 receipt times:",
     );
     out.push(renderAnalyticsTable({ pool: a }, POOL_TABLE), "");
   }
   return out.join("\n");
+}
+
+/** The pool line (with `prepayment` for the speed clause), the convention line and a blank line. */
+function poolHeader(s: Omit<PoolSpec, "prepayment">, prepayment: string): string[] {
+  const principal = s.advancing
+    ? "principal = actual amortization + amortization from defaults (advanced) + prepayments + recovery; interest paid = expected interest"
+    : "principal = actual amortization + prepayments + recovery; interest paid = actual interest (nothing advanced)";
+  return [
+    `Pool ${money(s.balance)} at ${s.wac}% WAC / ${s.net}% net, ${s.term}-month term, age ${s.age}: ` +
+      `${prepayment}, ${formatVector(s.default.values)} ${s.default.unit.toUpperCase()}, ` +
+      `${formatVector(s.severity)}% severity, ${s.lag}-month lag, ${s.advancing ? "advancing" : "no advancing"}`,
+    `Interest at the net rate. With this convention ${principal}.`,
+    "",
+  ];
+}
+
+function settleText(a: { settlementDate?: string; accrualStartDate?: string; accruedDays: number }): string {
+  return a.settlementDate !== undefined
+    ? `settling ${a.settlementDate}, ${a.accruedDays} days (30/360) after the accrual start ${a.accrualStartDate}`
+    : a.accruedDays === 0
+      ? "settling on the first day of the first accrual month"
+      : `settling ${a.accruedDays} days (30/360) after the start of the first accrual month`;
+}
+
+/**
+ * The yield (or price) table: the pool and convention lines, the pricing terms, then
+ * `yieldMatrix`'s rows (as `tranche yield-table` prints them) and the principal months.
+ * JSON is the engine's `PoolYieldTable`; CSV one row per speed and quote.
+ */
+export function renderPoolTable(table: PoolYieldTable, format: string): string {
+  if (format === "json") return JSON.stringify(table, null, 2) + "\n";
+  if (format === "csv") {
+    const headers = [
+      "speed", "unit", "price", "yield", "mortgage_yield", "accrued", "average_life", "macaulay_duration", "modified_duration", "convexity",
+      "first_principal_month", "last_principal_month",
+    ];
+    const rows: (string | number)[][] = [];
+    table.speeds.forEach((speed, j) => {
+      const s = table.bySpeed[j];
+      for (const r of table.rows) {
+        const c = r.cells[j];
+        rows.push([
+          speed, table.unit, c.price.toFixed(6), c.yield.toFixed(6), c.mortgageYield.toFixed(6), c.accruedInterest.toFixed(6), formatYears(c.averageLife),
+          c.macaulayDuration.toFixed(4), c.modifiedDuration.toFixed(4), c.convexity.toFixed(4), s.firstPrincipalMonth ?? "", s.lastPrincipalMonth ?? "",
+        ]);
+      }
+    });
+    return renderCsv(headers, rows);
+  }
+  const byPrice = table.quotedBy === "price";
+  const out = poolHeader(table.pool, `${table.unit.toUpperCase()} speeds by column`);
+  out.splice(
+    out.length - 1,
+    0,
+    `${byPrice ? "Yield" : "Price"} table of a pass-through at the ${table.coupon}% net rate, per 100 of current face; ${settleText(table)}; ` +
+      `${table.delayDays}-day delay${table.accruedDays > 0 ? `, accrued interest ${table.rows[0].cells[0].accruedInterest.toFixed(6)}` : ""}; yields bond-equivalent %`,
+  );
+  const { columns, rows } = yieldMatrix(table);
+  const month = (m: number | null) => (m === null ? "-" : String(m));
+  rows.push(["First principal (month)", ...table.bySpeed.map((s) => month(s.firstPrincipalMonth))]);
+  rows.push(["Last principal (month)", ...table.bySpeed.map((s) => month(s.lastPrincipalMonth))]);
+  out.push(renderTable(columns, rows));
+  return out.join("\n") + "\n";
 }
 
 function describe(s: PoolSpec) {
