@@ -168,7 +168,7 @@ describe("tranche pool --price/--yield", () => {
 
   it.each([
     [["--price", "100", "--yield", "7"], /give --price or --yield, not both/],
-    [["--price", "100", "--settle", "2024-03-16"], /--settle needs --dated/],
+    [["--price", "100", "--settle", "2024-03-16"], /--settle: needs --dated/],
     [["--price", "100", "--delay", "-1"], /--delay: expected a whole number of days/],
     [["--price", "100", "--delay", "2.5"], /--delay: expected a whole number of days/],
     [["--price", "100", "--settle-days", "30"], /--settle-days: expected a whole number of 30\/360 days from 0 to 29/],

@@ -30,10 +30,10 @@
  */
 import type { Command } from "commander";
 import { poolCashFlow, POOL_COLUMNS, type PoolCashFlow, type PoolCashFlowRow, type PoolSpec } from "../../collateral/index.js";
-import { addMonths, type CivilDate, daysInMonth, parseCivilDate, toYmd, withDay } from "../../core/civil-date.js";
 import type { DefaultUnit, PrepaymentUnit } from "../../core/scenario.js";
 import { formatVector, parseVector, type PeriodVector } from "../../core/vector.js";
 import { pricePool, type PoolAnalytics, type PoolPricingTerms, type PoolQuote } from "../../engine/price-pool.js";
+import { describePool, poolPricingTerms } from "../../engine/pool-request.js";
 import { poolYieldTable, type PoolSpeedUnit, type PoolYieldTable } from "../../engine/tables/pool-yield-table.js";
 import { delayFromFlags, parsePrice, renderAnalyticsCsv, renderAnalyticsTable } from "../price-options.js";
 import { defaultSpeeds, parseNumberList, parseSpeeds } from "../table-options.js";
@@ -155,14 +155,6 @@ paying principal. JSON has every cell's analytics; CSV one row per speed and quo
     });
 }
 
-function parseDate(text: string, option: string): CivilDate {
-  try {
-    return parseCivilDate(text);
-  } catch (e) {
-    throw new UserError(`${option}: ${(e as Error).message}`);
-  }
-}
-
 /**
  * The quote and settlement the pricing flags ask for; null without --price or
  * --yield. Throws a UserError naming the flag for a bad or contradictory one.
@@ -189,38 +181,25 @@ function parseYield(text: string, flag: string): number {
   return y;
 }
 
-/** The delay and settlement flags (--delay, --settle-days, --dated, --settle), checked. */
+/** What the settlement rules (`poolPricingTerms`, shared with the HTTP API) call each field here. */
+const SETTLEMENT_FLAGS = { settleDays: "--settle-days", dated: "--dated", settlement: "--settle" } as const;
+
+/** The delay and settlement flags (--delay, --settle-days, --dated, --settle), checked by the rules the API uses too. */
 function poolTermsFromFlags(flags: Pick<PoolFlags, "delay" | "dated" | "settle" | "settleDays">): PoolPricingTerms {
-  const delayDays = delayFromFlags(flags) ?? 0;
-  if (flags.settle !== undefined && flags.settleDays !== undefined) throw new UserError("give --settle or --settle-days, not both");
   let settleDays: number | undefined;
   if (flags.settleDays !== undefined) {
     const n = Number(flags.settleDays);
-    if (flags.settleDays.trim() === "" || !Number.isInteger(n) || n < 0 || n > 29) {
+    if (flags.settleDays.trim() === "" || !Number.isInteger(n)) {
       throw new UserError(`--settle-days: expected a whole number of 30/360 days from 0 to 29 (settlement in the first accrual month), got "${flags.settleDays}"`);
     }
     settleDays = n;
   }
-  if (flags.dated === undefined) {
-    if (flags.settle !== undefined) throw new UserError("--settle needs --dated: the first day of the pool's first accrual month (or give --settle-days N, 30/360 days after it)");
-    return { delayDays, accruedDays: settleDays ?? 0 };
+  try {
+    return poolPricingTerms({ delayDays: delayFromFlags(flags) ?? 0, settleDays, dated: flags.dated, settlement: flags.settle }, SETTLEMENT_FLAGS);
+  } catch (error) {
+    if (error instanceof RangeError) throw new UserError(error.message);
+    throw error;
   }
-  const accrualStart = parseDate(flags.dated, "--dated");
-  if (toYmd(accrualStart).day !== 1) throw new UserError(`--dated: ${flags.dated} is not the first day of a month (a pass-through accrues over calendar months)`);
-  let settlement: CivilDate;
-  if (flags.settle !== undefined) {
-    settlement = parseDate(flags.settle, "--settle");
-    const end = addMonths(accrualStart, 1);
-    if (settlement < accrualStart || settlement >= end) {
-      throw new UserError(`--settle: ${flags.settle} is not in the first accrual month (${accrualStart} to the day before ${end}); the pool's balance is as of --dated`);
-    }
-  } else {
-    const day = (settleDays ?? 0) + 1;
-    const { year, month } = toYmd(accrualStart);
-    if (day > daysInMonth(year, month)) throw new UserError(`--settle-days: ${settleDays} days after ${accrualStart} is past the month's end; give --settle with a date`);
-    settlement = withDay(accrualStart, day);
-  }
-  return { delayDays, dates: { accrualStart, settlement } };
 }
 
 const PREPAY_UNITS: Readonly<Record<string, PoolSpeedUnit>> = { smm: "smm", cpr: "cpr", psa: "psa" };
@@ -376,7 +355,7 @@ const POOL_TABLE = { label: "security", discountMargin: false } as const;
 export function renderPool(result: PoolCashFlow, format: string, analytics?: PoolAnalytics, summary = false): string {
   const rowsShown = !(summary && analytics);
   if (format === "json") {
-    const out: Record<string, unknown> = { pool: describe(result.spec) };
+    const out: Record<string, unknown> = { pool: describePool(result.spec) };
     if (rowsShown) Object.assign(out, { rows: result.rows, totals: result.totals });
     if (analytics) out.analytics = analytics;
     return JSON.stringify(out, null, 2) + "\n";
@@ -471,18 +450,3 @@ export function renderPoolTable(table: PoolYieldTable, format: string): string {
   return out.join("\n") + "\n";
 }
 
-function describe(s: PoolSpec) {
-  return {
-    balance: s.balance,
-    wac: s.wac,
-    net: s.net,
-    term: s.term,
-    age: s.age,
-    prepayment: s.prepayment,
-    default: s.default,
-    severity: s.severity,
-    lag: s.lag,
-    advancing: s.advancing,
-    interestRate: "net",
-  };
-}
