@@ -29,6 +29,7 @@ import {
   allocateClassFlowTable,
   allocateCollateralColumns,
   allocateTestColumns,
+  CLASS_FIELD,
   CLASS_FIELD_COUNT,
   classResultOverTable,
   collateralRows,
@@ -195,12 +196,12 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
       }
       // Class c's fields for this date: see ClassFlowTable for the layout.
       const x = c * CLASS_FIELD_COUNT * capacity + i;
-      classData[x] = notional ? work.notionalBegin[c] : work.begin[c];
-      classData[x + capacity] = book.interestPaid[c];
-      classData[x + 2 * capacity] = principal;
-      classData[x + 3 * capacity] = book.writedown[c];
-      classData[x + 4 * capacity] = notional ? work.notionalEnd[c] : work.endBalance[c];
-      classData[x + 5 * capacity] = work.unpaidInterestAfter[c] + book.interestShortfall[c];
+      classData[x + CLASS_FIELD.beginBalance * capacity] = notional ? work.notionalBegin[c] : work.begin[c];
+      classData[x + CLASS_FIELD.interest * capacity] = book.interestPaid[c];
+      classData[x + CLASS_FIELD.principal * capacity] = principal;
+      classData[x + CLASS_FIELD.writedown * capacity] = book.writedown[c];
+      classData[x + CLASS_FIELD.endBalance * capacity] = notional ? work.notionalEnd[c] : work.endBalance[c];
+      classData[x + CLASS_FIELD.interestShortfall * capacity] = work.unpaidInterestAfter[c] + book.interestShortfall[c];
     }
     for (let j = 0; j < plan.contracts.length; j++) {
       const notional = work.corridorNotional[j];
@@ -239,7 +240,7 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
         group: c.group ?? null,
         notional: c.notional !== undefined,
         // Notional classes report their notional as balance, from the first date's notional.
-        initialBalance: c.notional ? (count > 0 ? classData[k * CLASS_FIELD_COUNT * capacity] : 0) : c.initialBalance,
+        initialBalance: c.notional ? (count > 0 ? classData[(k * CLASS_FIELD_COUNT + CLASS_FIELD.beginBalance) * capacity] : 0) : c.initialBalance,
         wal: c.notional ? null : walPrincipal[k] > 0 ? walWeighted[k] / walPrincipal[k] : null,
       },
       classTable,

@@ -1,6 +1,7 @@
 /**
- * A projection's per-period figures as columns (one Float64Array per field),
- * and the rows of `ProjectionResult` built from them on first read.
+ * A projection's per-period figures as columns (Float64Arrays: one buffer for every
+ * class, one for the pool, one for the tests), and the rows of `ProjectionResult`
+ * built from them on first read.
  *
  * `project()` writes every figure of a Distribution Date into columns: a few
  * stores per class and date instead of an object per class and date (a 2007-12T1
@@ -72,12 +73,12 @@ export function classFlowRowsOf(table: ClassFlowTable, c: number, count: number)
     rows[i] = {
       period: i + 1,
       date: table.dates[i],
-      beginBalance: d[x],
-      interest: d[x + n],
-      principal: d[x + 2 * n],
-      writedown: d[x + 3 * n],
-      endBalance: d[x + 4 * n],
-      interestShortfall: d[x + 5 * n],
+      beginBalance: d[x + CLASS_FIELD.beginBalance * n],
+      interest: d[x + CLASS_FIELD.interest * n],
+      principal: d[x + CLASS_FIELD.principal * n],
+      writedown: d[x + CLASS_FIELD.writedown * n],
+      endBalance: d[x + CLASS_FIELD.endBalance * n],
+      interestShortfall: d[x + CLASS_FIELD.interestShortfall * n],
     };
   }
   return rows;
@@ -112,12 +113,12 @@ export function classFlowColumns(c: ClassResult): ClassFlowColumns {
   const d = table.data;
   const n = rows.length;
   rows.forEach((r, i) => {
-    d[i] = r.beginBalance;
-    d[i + n] = r.interest;
-    d[i + 2 * n] = r.principal;
-    d[i + 3 * n] = r.writedown;
-    d[i + 4 * n] = r.endBalance;
-    d[i + 5 * n] = r.interestShortfall;
+    d[i + CLASS_FIELD.beginBalance * n] = r.beginBalance;
+    d[i + CLASS_FIELD.interest * n] = r.interest;
+    d[i + CLASS_FIELD.principal * n] = r.principal;
+    d[i + CLASS_FIELD.writedown * n] = r.writedown;
+    d[i + CLASS_FIELD.endBalance * n] = r.endBalance;
+    d[i + CLASS_FIELD.interestShortfall * n] = r.interestShortfall;
   });
   return classColumnsOf(table, 0, n);
 }
