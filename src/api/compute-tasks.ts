@@ -14,6 +14,7 @@ import { breakeven } from "../engine/tables/breakeven.js";
 import { decrementTable } from "../engine/tables/decrement-table.js";
 import type { Projector } from "../engine/tables/projector.js";
 import { yieldTable } from "../engine/tables/yield-table.js";
+import { poolYieldTable, type PoolSpeedUnit, type PoolYieldTable } from "../engine/tables/pool-yield-table.js";
 import type { PoolSpec } from "../collateral/pool-cash-flow.js";
 import type { PoolQuote } from "../engine/price-pool.js";
 import { poolPricingTerms, poolReport, type PoolReport, type PoolSettlementInput } from "../engine/pool-request.js";
@@ -70,6 +71,15 @@ export type ComputeTask =
       readonly spec: PoolSpec;
       /** A pass-through of the pool priced at this quote and settlement. */
       readonly pricing?: { readonly quote: PoolQuote } & PoolSettlementInput;
+    }
+  | {
+      readonly kind: "poolYieldTable";
+      /** The pool without its speed: the table supplies one per column. */
+      readonly pool: Omit<PoolSpec, "prepayment">;
+      readonly unit: PoolSpeedUnit;
+      readonly speeds: readonly number[];
+      readonly quotes: { readonly kind: "price" | "yield"; readonly values: readonly number[] };
+      readonly settlement: PoolSettlementInput;
     };
 
 /** The engine's comparison plus what each amendment changed, for display. */
@@ -148,6 +158,16 @@ const POOL_FIELDS: readonly [RegExp, (...m: string[]) => string][] = [
   [/^(price|yield)\b/, (_, f) => `pricing.${f}`],
 ];
 
+/** A RangeError whose message starts with the engine's field name, as a 422 naming the body field (rules tried in order). */
+function poolFieldError(error: RangeError, rules: readonly [RegExp, (...m: string[]) => string][]): ApiError {
+  let message = error.message;
+  const rule = rules.find(([pattern]) => pattern.test(message));
+  if (rule) message = message.replace(rule[0], rule[1] as (...m: string[]) => string);
+  const m = /^([A-Za-z][\w.[\]]*): /.exec(message);
+  const details = m ? [{ in: "body", path: m[1], message: message.slice(m[0].length) }] : undefined;
+  return new ApiError(422, "unprocessable", message, details);
+}
+
 /**
  * The pool's cash flow (and pricing): `poolReport`, its RangeErrors answered as
  * 422 naming the body field (`default.values[1]: …`, `pricing.settlement: …`).
@@ -163,12 +183,33 @@ export function runPool(task: Extract<ComputeTask, { kind: "pool" }>): PoolRepor
     return poolReport(task.spec, pricing);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    let message = error.message;
-    const rule = POOL_FIELDS.find(([pattern]) => pattern.test(message));
-    if (rule) message = message.replace(rule[0], rule[1] as (...m: string[]) => string);
-    const m = /^([A-Za-z][\w.[\]]*): /.exec(message);
-    const details = m ? [{ in: "body", path: m[1], message: message.slice(m[0].length) }] : undefined;
-    throw new ApiError(422, "unprocessable", message, details);
+    throw poolFieldError(error, POOL_FIELDS);
+  }
+}
+
+/**
+ * The pass-through's yield table (`poolYieldTable`, what `tranche pool --prices …
+ * --format json` prints), its RangeErrors answered as 422 naming the body field:
+ * `speeds[2]: …`, `quotes.values[0]: at 0% PSA, price 0.001: …`, `settlement: …`,
+ * and the pool's fields as `POST /api/pool` names them.
+ */
+export function runPoolYieldTable(task: Extract<ComputeTask, { kind: "poolYieldTable" }>): PoolYieldTable {
+  const at = (values: readonly number[], text: string) => {
+    const i = values.indexOf(Number(text));
+    return i >= 0 ? `[${i}]` : "";
+  };
+  const rules: readonly [RegExp, (...m: string[]) => string][] = [
+    [/^speeds: (-?[\d.e+-]+)/, (_, s) => `speeds${at(task.speeds, s)}: ${s}`],
+    [/^(?:prices|yields): at ([^,]+), (price|yield) (-?[\d.e+-]+)/, (_, label, kind, q) => `quotes.values${at(task.quotes.values, q)}: at ${label}, ${kind} ${q}`],
+    [/^(?:prices|yields):/, () => "quotes.values:"],
+    ...POOL_FIELDS,
+  ];
+  try {
+    const terms = poolPricingTerms(task.settlement);
+    return poolYieldTable({ pool: task.pool, unit: task.unit, speeds: task.speeds, quotes: task.quotes, terms });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw poolFieldError(error, rules);
   }
 }
 
@@ -218,5 +259,7 @@ export function runComputeTask(task: ComputeTask): unknown {
     }
     case "pool":
       return runPool(task);
+    case "poolYieldTable":
+      return runPoolYieldTable(task);
   }
 }

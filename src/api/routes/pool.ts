@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { poolSpec } from "../../engine/pool-request.js";
 import type { PoolReport } from "../../engine/pool-request.js";
+import type { PoolYieldTable } from "../../engine/tables/pool-yield-table.js";
 import { compute, type ApiContext } from "../context.js";
 import { named } from "../openapi.js";
 import { route, type RouteSpec } from "../route.js";
@@ -16,64 +17,101 @@ import { vector, type DeepReadonly, type Same } from "../schemas.js";
 const percentVector = (what: string, max?: number) =>
   vector.refine((v) => v.every((x) => x >= 0 && (max === undefined || x <= max)), max === undefined ? `${what} cannot be negative` : `${what} is a percent from 0 to ${max}`);
 
+/** When a pass-through of the pool settles and is paid: `poolPricingTerms`'s fields. */
+const settlementFields = {
+  delayDays: z
+    .number()
+    .int()
+    .min(0)
+    .max(90)
+    .optional()
+    .describe("Actual delay, days past the accrual month's end: GNMA I 14, GNMA II 19, FNMA 24, FHLMC 44 (default 0: paid on the 1st)"),
+  settleDays: z
+    .number()
+    .int()
+    .min(0)
+    .max(29)
+    .optional()
+    .describe("Settle this many 30/360 days after the accrual start (default 0: on the accrual start, no accrued interest); with dated, the settlement date is dated + settleDays"),
+  dated: z
+    .string()
+    .regex(/^\d{4}-\d{2}-01$/, "the first day of a month, YYYY-MM-01")
+    .optional()
+    .describe("First day of the pool's first accrual month (YYYY-MM-01): gives the receipts calendar dates (no default)"),
+  settlement: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "a date written YYYY-MM-DD")
+    .optional()
+    .describe("Settlement date in the first accrual month (needs dated; not with settleDays)"),
+};
+
 const poolPricingSchema = z
   .strictObject({
     price: z.number().positive().finite().optional().describe("Clean price per 100 of current face (the starting balance), decimal: 99-16 is 99.5"),
     yield: z.number().finite().optional().describe("Or a bond-equivalent (semiannual) yield, percent, to solve the price for"),
-    delayDays: z
-      .number()
-      .int()
-      .min(0)
-      .max(90)
-      .optional()
-      .describe("Actual delay, days past the accrual month's end: GNMA I 14, GNMA II 19, FNMA 24, FHLMC 44 (default 0: paid on the 1st)"),
-    settleDays: z
-      .number()
-      .int()
-      .min(0)
-      .max(29)
-      .optional()
-      .describe("Settle this many 30/360 days after the accrual start (default 0: on the accrual start, no accrued interest); with dated, the settlement date is dated + settleDays"),
-    dated: z
-      .string()
-      .regex(/^\d{4}-\d{2}-01$/, "the first day of a month, YYYY-MM-01")
-      .optional()
-      .describe("First day of the pool's first accrual month (YYYY-MM-01): gives the receipts calendar dates (no default)"),
-    settlement: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "a date written YYYY-MM-DD")
-      .optional()
-      .describe("Settlement date in the first accrual month (needs dated; not with settleDays)"),
+    ...settlementFields,
   })
   .refine((p) => (p.price === undefined) !== (p.yield === undefined), { message: "give either price or yield (one of them)" })
   .describe("Price a pass-through of the pool at its net rate (SIFMA conventions), per 100 of its starting balance");
 
+/** The pool's terms before its prepayment speed. */
+const poolHeadFields = {
+  balance: z.number().positive().finite().describe("Pool balance at the start, dollars"),
+  wac: z.number().finite().min(0).lt(100).describe("Gross (mortgage) rate, percent: sets the level payment"),
+  net: z.number().finite().min(0).optional().describe("Net (pass-through) rate, percent, at most the WAC: the interest columns and the pass-through's coupon (default: the WAC)"),
+  term: z.number().int().min(1).max(600).describe("Original term, months"),
+  age: z.number().int().min(0).optional().describe("Loan age at the start, months, below the term (default 0)"),
+};
+/** The pool's terms after its prepayment speed: defaults and losses. */
+const poolTailFields = {
+  default: z
+    .strictObject({ unit: z.enum(["mdr", "cdr", "sda"]), values: percentVector("default rates") })
+    .optional()
+    .describe("Defaults: MDR, CDR or SDA, a vector by month (default 0 CDR)"),
+  severity: z
+    .union([z.number().finite().min(0).max(100), percentVector("severity", 100)])
+    .optional()
+    .describe("Loss severity, percent of the balance at default: a number or a vector by month of liquidation (default 0)"),
+  lag: z.number().int().min(0).max(600).optional().describe("Months from default to liquidation (default 0)"),
+  advancing: z
+    .boolean()
+    .optional()
+    .describe("The servicer advances P&I on defaulted loans until liquidation (default true); false: their interest is lost and they do not amortize"),
+};
+
 export const poolRequestSchema = named(
   "PoolRequest",
   z.strictObject({
-    balance: z.number().positive().finite().describe("Pool balance at the start, dollars"),
-    wac: z.number().finite().min(0).lt(100).describe("Gross (mortgage) rate, percent: sets the level payment"),
-    net: z.number().finite().min(0).optional().describe("Net (pass-through) rate, percent, at most the WAC: the interest columns and the pass-through's coupon (default: the WAC)"),
-    term: z.number().int().min(1).max(600).describe("Original term, months"),
-    age: z.number().int().min(0).optional().describe("Loan age at the start, months, below the term (default 0)"),
+    ...poolHeadFields,
     prepayment: z
       .strictObject({ unit: z.enum(["smm", "cpr", "psa"]), values: percentVector("prepayment rates") })
       .optional()
       .describe("Voluntary prepayments: SMM, CPR or PSA, a vector by month (last value held), e.g. {unit: psa, values: [150]} (default 0 CPR)"),
-    default: z
-      .strictObject({ unit: z.enum(["mdr", "cdr", "sda"]), values: percentVector("default rates") })
-      .optional()
-      .describe("Defaults: MDR, CDR or SDA, a vector by month (default 0 CDR)"),
-    severity: z
-      .union([z.number().finite().min(0).max(100), percentVector("severity", 100)])
-      .optional()
-      .describe("Loss severity, percent of the balance at default: a number or a vector by month of liquidation (default 0)"),
-    lag: z.number().int().min(0).max(600).optional().describe("Months from default to liquidation (default 0)"),
-    advancing: z
-      .boolean()
-      .optional()
-      .describe("The servicer advances P&I on defaulted loans until liquidation (default true); false: their interest is lost and they do not amortize"),
+    ...poolTailFields,
     pricing: poolPricingSchema.optional(),
+  }),
+  { io: "input" },
+);
+
+export const poolYieldTableRequestSchema = named(
+  "PoolYieldTableRequest",
+  z.strictObject({
+    ...poolHeadFields,
+    unit: z.enum(["smm", "cpr", "psa"]).describe("The speeds' unit: voluntary prepayments at a constant SMM, CPR or PSA"),
+    speeds: z
+      .array(z.number().finite().min(0))
+      .min(1)
+      .max(20)
+      .describe("Constant prepayment speeds in unit, one column each, e.g. [0, 100, 150, 200, 300] PSA (SMM and CPR at most 100)"),
+    ...poolTailFields,
+    quotes: z
+      .strictObject({
+        kind: z.enum(["price", "yield"]).describe("price: clean prices per 100 of current face (a yield table); yield: bond-equivalent yields, percent (a price table)"),
+        values: z.array(z.number().finite()).min(1).max(20).describe("The quotes, one row each; the middle one (the lower middle of an even count) is the modified duration's"),
+      })
+      .refine((q) => q.kind !== "price" || q.values.every((v) => v > 0), { message: "prices must be positive", path: ["values"] })
+      .describe("The table's rows: prices (a yield table) or yields (a price table)"),
+    ...settlementFields,
   }),
   { io: "input" },
 );
@@ -161,6 +199,52 @@ const poolCashFlowSchema = named(
 const poolMirrorsEngine: Same<DeepReadonly<z.infer<typeof poolCashFlowSchema>>, DeepReadonly<PoolReport>> extends true ? true : never = true;
 void poolMirrorsEngine;
 
+const poolYieldTableSchema = named(
+  "PoolYieldTable",
+  z.object({
+    pool: z
+      .object({
+        balance: n,
+        wac: n,
+        net: n,
+        term: n,
+        age: n,
+        default: z.object({ unit: z.enum(["cdr", "mdr", "sda"]), values: z.array(n) }),
+        severity: z.array(n),
+        lag: n,
+        advancing: z.boolean(),
+      })
+      .describe("The pool without its speed: each column supplies one"),
+    coupon: n.describe("The pass-through (net) rate, percent"),
+    delayDays: n,
+    accruedDays: n.describe("30/360 days from the accrual start to settlement"),
+    settlementDate: z.string().optional().describe("With dated: the settlement date"),
+    accrualStartDate: z.string().optional().describe("With dated: the first day of the first accrual month"),
+    unit: z.enum(["smm", "cpr", "psa"]),
+    speeds: z.array(n),
+    quotedBy: z.enum(["price", "yield"]),
+    rows: z.array(z.object({ quote: n, cells: z.array(poolAnalyticsSchema).describe("One per speed") })).describe("One per quote"),
+    referenceQuote: n.describe("The quote the modified duration per speed is taken at: the middle one (the lower middle of an even count)"),
+    bySpeed: z.array(
+      z.object({
+        speed: n,
+        label: z.string().describe('"150% PSA", "6 CPR"'),
+        averageLife: n.nullable().describe("Years from settlement to the receipt of principal"),
+        modifiedDuration: n.describe("At the reference quote"),
+        firstPrincipalMonth: n.nullable().describe("The first month (1 = the first accrual month) paying principal; null if none"),
+        lastPrincipalMonth: n.nullable(),
+      }),
+    ),
+  }),
+  {
+    description:
+      "A pass-through's yield (or price) table, as `tranche pool --prices … --speeds … --format json` prints it: quotes down, speeds across, each cell the pass-through priced (per 100 of current face), with WAL, Mod dur at the middle quote and the principal window per speed",
+  },
+);
+
+const poolYieldTableMirrorsEngine: Same<DeepReadonly<z.infer<typeof poolYieldTableSchema>>, DeepReadonly<PoolYieldTable>> extends true ? true : never = true;
+void poolYieldTableMirrorsEngine;
+
 const EXAMPLE = {
   balance: 1_000_000,
   wac: 9.5,
@@ -168,6 +252,17 @@ const EXAMPLE = {
   term: 360,
   prepayment: { unit: "psa", values: [150] },
   pricing: { price: 99.5, delayDays: 14 },
+};
+
+const YIELD_TABLE_EXAMPLE = {
+  balance: 1_000_000,
+  wac: 9.5,
+  net: 9,
+  term: 360,
+  unit: "psa",
+  speeds: [0, 100, 150, 200, 300],
+  quotes: { kind: "price", values: [98, 99.5, 100, 101] },
+  delayDays: 14,
 };
 
 export function poolRoutes(ctx: ApiContext): RouteSpec<any, any, any>[] {
@@ -198,6 +293,32 @@ export function poolRoutes(ctx: ApiContext): RouteSpec<any, any, any>[] {
         const { price, yield: y, ...settlement } = pricing;
         const quote = price !== undefined ? { price } : { yield: y as number };
         return compute(ctx, { kind: "pool", spec, pricing: { quote, ...settlement } }, reply);
+      },
+    }),
+    route({
+      method: "POST",
+      url: "/api/pool/yield-table",
+      operationId: "poolYieldTable",
+      summary: "A pass-through's yield (or price) table on a generic pool: quotes × constant speeds, with WAL and Mod dur",
+      description:
+        "`tranche pool --prices … --speeds …` over HTTP: the pool of `POST /api/pool` run once per constant speed (`unit`, `speeds`), " +
+        "and a pass-through at its net rate priced at each quote (`quotes`: prices for a yield table, yields for a price table) and speed, " +
+        "as SIFMA publishes a GNMA pass-through's. Settlement and delay as `POST /api/pool`'s `pricing` takes them. " +
+        "Terms the engine refuses (net above the WAC, a settlement outside the first accrual month, a quote no yield satisfies at some speed) answer 422 naming the field.",
+      tags: ["runs"],
+      body: poolYieldTableRequestSchema,
+      example: YIELD_TABLE_EXAMPLE,
+      responses: {
+        200: { description: "The table", schema: poolYieldTableSchema },
+        422: { description: "The engine refuses the terms: the message (and `details[0].path`) names the field" },
+        503: { description: "The server is busy; retry after the Retry-After seconds" },
+        504: { description: "The run took longer than the server's limit and was stopped" },
+      },
+      handler: async ({ body, reply }) => {
+        const { unit, speeds, quotes, delayDays, settleDays, dated, settlement, ...pool } = body;
+        const { prepayment: _none, ...spec } = poolSpec(pool);
+        const terms = { delayDays, settleDays, dated, settlement };
+        return compute(ctx, { kind: "poolYieldTable", pool: spec, unit, speeds, quotes, settlement: terms }, reply);
       },
     }),
   ];
