@@ -247,6 +247,42 @@ describe.skipIf(!CHROMIUM)("web workbench in Chromium", () => {
     await page.screenshot({ path: join(SHOTS, "workbench-statement.png") });
   });
 
+  it("runs a generic pool (GNMA I 9%), exports its monthly table and its yield table", async () => {
+    await page.click('[data-testid="tab-pool"]');
+    await page.waitForSelector('[data-testid="pool-status"][data-status="done"]', { timeout: 30_000 }); // the default example, on opening
+    expect(await page.inputValue('[data-testid="pool-balance"]')).toBe("1000000");
+    await page.click('[data-testid="pool-run"]');
+    await page.waitForSelector('[data-testid="pool-status"][data-status="done"]', { timeout: 30_000 });
+    expect(await page.locator('[data-testid="table-pool-cash-flow"] tbody tr').count()).toBe(360);
+    expect(await paintedPixels("pool")).toBeGreaterThan(2_000);
+    const analytics = await page.$$eval('[data-testid="table-pool-analytics"] tbody tr', (trs) => trs.map((tr) => tr.textContent ?? ""));
+    expect(analytics[0]).toMatch(/^Price \(per 100\)99\.5000$/);
+
+    // Every month in the CSV at full precision: 150 PSA, no defaults, so the holder's principal is the balance to the cent.
+    const csv = readFileSync(await download("csv-pool-cash-flow"), "utf8").trim().split(/\r\n/).map((l) => l.split(","));
+    expect(csv).toHaveLength(361);
+    const col = csv[0].indexOf("Principal to holder");
+    expect(col).toBeGreaterThan(0);
+    const principal = csv.slice(1).reduce((s, f) => s + Number(f[col]), 0);
+    expect(Math.abs(principal - 1_000_000)).toBeLessThan(0.01);
+
+    // The yield table with no delay: at par and 0 PSA the yield is the 9% monthly coupon as a bond-equivalent yield.
+    await page.fill('[data-testid="pool-delayDays"]', "0");
+    await page.click('[data-testid="pool-yield-table-run"]');
+    await page.waitForSelector('[data-testid="pool-yield-table-status"][data-status="done"]', { timeout: 30_000 });
+    const table = page.locator('[data-testid="table-pool-yield-table"]');
+    expect(await table.locator("h3").textContent()).toContain("0 days delay");
+    const yt = readFileSync(await download("csv-pool-yield-table"), "utf8").trim().split(/\r\n/).map((l) => l.split(","));
+    expect(yt[0]).toEqual(["Price", "Measure", "0% PSA", "100% PSA", "150% PSA", "200% PSA", "300% PSA"]);
+    expect(yt.slice(1).map((f) => f[1])).toEqual(["Yield (%)", "Yield (%)", "Yield (%)", "Yield (%)", "WAL (years)", "Mod dur at 99.5"]);
+    const par = yt.find((f) => f[0] === "100")!;
+    const bey = 200 * ((1 + 9 / 1200) ** 6 - 1);
+    expect(Number(par[2])).toBeCloseTo(bey, 8);
+    const screenPar = await table.locator("tbody tr").nth(2).locator('td[data-col="s0"]').textContent();
+    expect(screenPar).toBe(bey.toFixed(4));
+    await page.screenshot({ path: join(SHOTS, "workbench-pool.png"), fullPage: true });
+  });
+
   it("points at the mistake in a bad scenario, without losing the last result", async () => {
     await page.click('[data-testid="tab-projection"]');
     await page.fill('[data-testid="scenario-input"]', "100 PPC, 2 XDR");

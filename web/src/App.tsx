@@ -6,8 +6,9 @@ import { TestsView } from "./components/TestsView.js";
 import { AmendmentDiffView } from "./components/AmendmentDiffView.js";
 import { TablesView } from "./components/TablesView.js";
 import { StatementsView } from "./components/StatementsView.js";
+import { PoolView } from "./components/PoolView.js";
 
-type Tab = "structure" | "projection" | "tests" | "tables" | "amendments" | "statements";
+type Tab = "structure" | "projection" | "tests" | "tables" | "amendments" | "statements" | "pool";
 
 const TABS: { id: Tab; label: string }[] = [
   { id: "structure", label: "Structure" },
@@ -16,6 +17,7 @@ const TABS: { id: Tab; label: string }[] = [
   { id: "tables", label: "Decrement & WAL" },
   { id: "amendments", label: "Signed vs amended" },
   { id: "statements", label: "Statements" },
+  { id: "pool", label: "Pool" },
 ];
 
 export type RunState =
@@ -221,7 +223,7 @@ export function App() {
             {t.label}
           </button>
         ))}
-        {result ? (
+        {result && tab !== "pool" ? (
           <span className="tab-note muted" data-testid="result-scenario">
             {result.deal.name} · {shown?.scenario}
             {result.deal.amendments.length ? ` · as amended (${result.deal.amendments.join(", ")})` : hasAmendments ? " · as signed" : ""}
@@ -238,6 +240,7 @@ export function App() {
         {tab === "tables" && summary ? <TablesView dealId={summary.id} pricing={summary.pricingScenario} scenario={scenario} /> : null}
         {tab === "amendments" && summary ? <AmendmentDiffView dealId={summary.id} scenario={scenario} /> : null}
         {tab === "statements" && summary ? <StatementsView dealId={summary.id} /> : null}
+        {tab === "pool" ? <PoolView /> : null}
       </main>
     </div>
   );

@@ -7,8 +7,29 @@ import type { Deal } from "../../src/deal/schema.js";
 import type { Scenario } from "../../src/core/scenario.js";
 import type { AmendmentDiffResponse as AmendmentDiff } from "../../src/api/compute-tasks.js";
 import type { BreakevenResult, DecrementTable, YieldTable } from "../../src/engine/tables/index.js";
+import type { PoolReport } from "../../src/engine/pool-request.js";
+import type { PoolYieldTable } from "../../src/engine/tables/pool-yield-table.js";
 
-export type { ProjectionResult, Deal, Scenario, AmendmentDiff, DecrementTable, YieldTable, BreakevenResult };
+export type { ProjectionResult, Deal, Scenario, AmendmentDiff, DecrementTable, YieldTable, BreakevenResult, PoolReport, PoolYieldTable };
+
+/** A generic pool's terms as `POST /api/pool` takes them (its `prepayment` aside). */
+export interface PoolTerms {
+  balance: number;
+  wac: number;
+  net?: number;
+  term: number;
+  age?: number;
+  default?: { unit: "mdr" | "cdr" | "sda"; values: number[] };
+  severity?: number;
+  lag?: number;
+  advancing?: boolean;
+}
+
+/** When a pass-through of the pool settles and is paid. */
+export interface PoolSettlement {
+  delayDays?: number;
+  settleDays?: number;
+}
 
 export interface DealSummary {
   id: string;
@@ -100,4 +121,12 @@ export const api = {
   ) => call<YieldTable>("POST", `/api/deals/${encodeURIComponent(id)}/yield-table`, body, signal),
   breakeven: (id: string, body: { scenario: string; class: string; amendments: "signed" | "amended" }, signal?: AbortSignal) =>
     call<BreakevenResult>("POST", `/api/deals/${encodeURIComponent(id)}/breakeven`, body, signal),
+  pool: (
+    body: PoolTerms & { prepayment?: { unit: "smm" | "cpr" | "psa"; values: number[] }; pricing?: ({ price: number } | { yield: number }) & PoolSettlement },
+    signal?: AbortSignal,
+  ) => call<PoolReport>("POST", "/api/pool", body, signal),
+  poolYieldTable: (
+    body: PoolTerms & PoolSettlement & { unit: "smm" | "cpr" | "psa"; speeds: number[]; quotes: { kind: "price" | "yield"; values: number[] } },
+    signal?: AbortSignal,
+  ) => call<PoolYieldTable>("POST", "/api/pool/yield-table", body, signal),
 };

@@ -3,15 +3,15 @@ import { api, type BreakevenResult, type DecrementTable, type YieldTable } from 
 import { Chart, PALETTE } from "./Chart.js";
 import { DataTable } from "./DataTable.js";
 
-type Load<T> = { status: "idle" } | { status: "running" } | { status: "done"; value: T; ms: number } | { status: "error"; message: string };
+export type Load<T> = { status: "idle" } | { status: "running" } | { status: "done"; value: T; ms: number } | { status: "error"; message: string };
 
-function parseList(text: string): number[] | null {
+export function parseList(text: string): number[] | null {
   const parts = text.split(/[\s,]+/).filter(Boolean);
   const xs = parts.map(Number);
   return xs.length && xs.every((x) => Number.isFinite(x)) ? xs : null;
 }
 
-function useRun<T>() {
+export function useRun<T>() {
   const [state, setState] = useState<Load<T>>({ status: "idle" });
   const abort = useRef<AbortController | null>(null);
   const run = (f: (signal: AbortSignal) => Promise<T>) => {
@@ -30,7 +30,7 @@ function useRun<T>() {
   return [state, run] as const;
 }
 
-function Status<T>({ state }: { state: Load<T> }) {
+export function Status<T>({ state }: { state: Load<T> }) {
   if (state.status === "running") return <span className="run-status"><span className="spinner" /> running…</span>;
   if (state.status === "done") return <span className="run-status ok">{state.ms} ms</span>;
   if (state.status === "error") return <span className="run-status error">{state.message}</span>;
