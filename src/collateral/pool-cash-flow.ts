@@ -27,6 +27,7 @@ export interface PoolSpec {
 /** One month of STANDARDS.md §4, named as SIFMA names the columns. Interest at the net rate. */
 export interface PoolCashFlowRow {
   month: number;
+  /** At the end of the month: SIFMA's performing(i), after its defaults, prepayments and amortization. */
   performingBalance: number;
   newDefaults: number;
   inForeclosure: number;

@@ -119,9 +119,9 @@ export const poolYieldTableRequestSchema = named(
 const n = z.number();
 const poolRow = z.object({
   month: z.number().int(),
-  performingBalance: n.describe("Performing balance at the start of the month"),
+  performingBalance: n.describe("Performing balance at the end of the month (after its defaults, prepayments and amortization), SIFMA performing(i)"),
   newDefaults: n,
-  inForeclosure: n.describe("Balance in foreclosure (defaulted, not yet liquidated)"),
+  inForeclosure: n.describe("Balance in foreclosure at the end of the month (defaulted, not yet liquidated)"),
   expectedAmortization: n,
   voluntaryPrepayments: n,
   amortizationFromDefaults: n,
