@@ -9,10 +9,8 @@ import { runComputeTask } from "../../src/api/compute-tasks.js";
 import type { PoolSpec } from "../../src/collateral/pool-cash-flow.js";
 import type { CivilDate } from "../../src/core/civil-date.js";
 import { poolYieldTable } from "../../src/engine/tables/pool-yield-table.js";
+import { expectApiError, json, wire } from "../support/api.js";
 
-const json = (body: string) => JSON.parse(body) as any;
-/** What the API sends: the library's result through JSON. */
-const wire = (value: unknown) => JSON.parse(JSON.stringify(value));
 
 let app: TrancheServer;
 
@@ -26,13 +24,6 @@ afterAll(async () => {
 
 const post = (payload: unknown) => app.inject({ method: "POST", url: "/api/pool/yield-table", payload: payload as object });
 
-function expectError(res: { statusCode: number; body: string }, status: number, message: RegExp) {
-  expect(res.statusCode, res.body).toBe(status);
-  const body = json(res.body);
-  expect(body.error.status).toBe(status);
-  expect(body.error.message).toMatch(message);
-  return body.error;
-}
 
 /** GNMA I 9% on 9.5% mortgages, the docs' example. */
 const GNMA_BODY = {
@@ -131,39 +122,39 @@ describe("POST /api/pool/yield-table", () => {
 describe("bad bodies get a 4xx naming the field", () => {
   it("refuses malformed terms with 400", async () => {
     const { unit: _u, ...noUnit } = GNMA_BODY;
-    let err = expectError(await post(noUnit), 400, /unit/);
+    let err = expectApiError(await post(noUnit), 400, /unit/);
     expect(err).toMatchObject({ code: "invalid_request" });
     expect(err.details[0]).toMatchObject({ in: "body", path: "unit" });
-    expectError(await post({ ...GNMA_BODY, unit: "ppc" }), 400, /unit/);
-    err = expectError(await post({ ...GNMA_BODY, speeds: [] }), 400, /speeds/);
+    expectApiError(await post({ ...GNMA_BODY, unit: "ppc" }), 400, /unit/);
+    err = expectApiError(await post({ ...GNMA_BODY, speeds: [] }), 400, /speeds/);
     expect(err.details[0].path).toBe("speeds");
-    err = expectError(await post({ ...GNMA_BODY, speeds: [100, -5] }), 400, /speeds/);
+    err = expectApiError(await post({ ...GNMA_BODY, speeds: [100, -5] }), 400, /speeds/);
     expect(err.details[0].path).toBe("speeds[1]");
-    err = expectError(await post({ ...GNMA_BODY, quotes: { kind: "price", values: [99, 0] } }), 400, /quotes\.values/);
+    err = expectApiError(await post({ ...GNMA_BODY, quotes: { kind: "price", values: [99, 0] } }), 400, /quotes\.values/);
     expect(err.details[0].path).toBe("quotes.values");
-    expectError(await post({ ...GNMA_BODY, quotes: { kind: "spread", values: [99] } }), 400, /quotes\.kind/);
-    expectError(await post({ ...GNMA_BODY, quotes: { kind: "price", values: [] } }), 400, /quotes\.values/);
-    expectError(await post({ ...GNMA_BODY, settleDays: 30 }), 400, /settleDays/);
-    expectError(await post({ ...GNMA_BODY, dated: "2024-03-15" }), 400, /dated: the first day of a month/);
-    expectError(await post({ ...GNMA_BODY, prepayment: { unit: "psa", values: [150] } }), 400, /prepayment/);
-    expectError(await post({ ...GNMA_BODY, pricing: { price: 99 } }), 400, /pricing/);
-    expectError(await post({ ...GNMA_BODY, balance: -1 }), 400, /balance/);
+    expectApiError(await post({ ...GNMA_BODY, quotes: { kind: "spread", values: [99] } }), 400, /quotes\.kind/);
+    expectApiError(await post({ ...GNMA_BODY, quotes: { kind: "price", values: [] } }), 400, /quotes\.values/);
+    expectApiError(await post({ ...GNMA_BODY, settleDays: 30 }), 400, /settleDays/);
+    expectApiError(await post({ ...GNMA_BODY, dated: "2024-03-15" }), 400, /dated: the first day of a month/);
+    expectApiError(await post({ ...GNMA_BODY, prepayment: { unit: "psa", values: [150] } }), 400, /prepayment/);
+    expectApiError(await post({ ...GNMA_BODY, pricing: { price: 99 } }), 400, /pricing/);
+    expectApiError(await post({ ...GNMA_BODY, balance: -1 }), 400, /balance/);
   });
 
   it("passes on the engine's refusals as 422 naming the field", async () => {
-    let err = expectError(await post({ ...GNMA_BODY, net: 10 }), 422, /^net: the net rate 10 is above the WAC 9\.5/);
+    let err = expectApiError(await post({ ...GNMA_BODY, net: 10 }), 422, /^net: the net rate 10 is above the WAC 9\.5/);
     expect(err).toMatchObject({ code: "unprocessable", details: [{ in: "body", path: "net" }] });
-    err = expectError(await post({ ...GNMA_BODY, unit: "cpr", speeds: [6, 150] }), 422, /^speeds\[1\]: 150 CPR is above 100/);
+    err = expectApiError(await post({ ...GNMA_BODY, unit: "cpr", speeds: [6, 150] }), 422, /^speeds\[1\]: 150 CPR is above 100/);
     expect(err.details[0]).toEqual({ in: "body", path: "speeds[1]", message: "150 CPR is above 100" });
-    err = expectError(await post({ ...GNMA_BODY, quotes: { kind: "price", values: [99, 0.001] } }), 422, /^quotes\.values\[1\]: at 0% PSA, price 0\.001: /);
+    err = expectApiError(await post({ ...GNMA_BODY, quotes: { kind: "price", values: [99, 0.001] } }), 422, /^quotes\.values\[1\]: at 0% PSA, price 0\.001: /);
     expect(err.details[0].path).toBe("quotes.values[1]");
-    err = expectError(await post({ ...GNMA_BODY, dated: "2024-03-01", settlement: "2024-04-02" }), 422, /^settlement: 2024-04-02 is not in the first accrual month/);
+    err = expectApiError(await post({ ...GNMA_BODY, dated: "2024-03-01", settlement: "2024-04-02" }), 422, /^settlement: 2024-04-02 is not in the first accrual month/);
     expect(err.details[0].path).toBe("settlement");
-    expectError(await post({ ...GNMA_BODY, settlement: "2024-03-10" }), 422, /^settlement: needs dated/);
-    expectError(await post({ ...GNMA_BODY, dated: "2023-02-01", settleDays: 28 }), 422, /^settleDays: 28 days after 2023-02-01 is past the month's end/);
-    err = expectError(await post({ ...DEFAULTS_BODY, default: { unit: "cdr", values: [2, 150] } }), 422, /^default\.values\[1\]: 150 is outside 0\.\.100/);
+    expectApiError(await post({ ...GNMA_BODY, settlement: "2024-03-10" }), 422, /^settlement: needs dated/);
+    expectApiError(await post({ ...GNMA_BODY, dated: "2023-02-01", settleDays: 28 }), 422, /^settleDays: 28 days after 2023-02-01 is past the month's end/);
+    err = expectApiError(await post({ ...DEFAULTS_BODY, default: { unit: "cdr", values: [2, 150] } }), 422, /^default\.values\[1\]: 150 is outside 0\.\.100/);
     expect(err.details[0]).toEqual({ in: "body", path: "default.values[1]", message: "150 is outside 0..100" });
-    expectError(await post({ ...GNMA_BODY, age: 360 }), 422, /^age: /);
+    expectApiError(await post({ ...GNMA_BODY, age: 360 }), 422, /^age: /);
   });
 });
 

@@ -11,10 +11,8 @@ import { poolCashFlow, type PoolSpec } from "../../src/collateral/pool-cash-flow
 import type { CivilDate } from "../../src/core/civil-date.js";
 import { poolPricingTerms } from "../../src/engine/pool-request.js";
 import { pricePool } from "../../src/engine/price-pool.js";
+import { expectApiError, json, wire } from "../support/api.js";
 
-const json = (body: string) => JSON.parse(body) as any;
-/** What the API sends: the library's result through JSON. */
-const wire = (value: unknown) => JSON.parse(JSON.stringify(value));
 
 let app: TrancheServer;
 
@@ -28,13 +26,6 @@ afterAll(async () => {
 
 const post = (payload: unknown) => app.inject({ method: "POST", url: "/api/pool", payload: payload as object });
 
-function expectError(res: { statusCode: number; body: string }, status: number, message: RegExp) {
-  expect(res.statusCode, res.body).toBe(status);
-  const body = json(res.body);
-  expect(body.error.status).toBe(status);
-  expect(body.error.message).toMatch(message);
-  return body.error;
-}
 
 /** SIFMA's standard example with defaults: 100 SDA, 20% severity, 12-month lag. */
 const DEFAULTS_BODY = {
@@ -138,36 +129,36 @@ describe("POST /api/pool", () => {
 
 describe("bad bodies get a 4xx naming the field", () => {
   it("refuses malformed terms with 400", async () => {
-    let err = expectError(await post({ ...DEFAULTS_BODY, pricing: { price: 99, yield: 7 } }), 400, /pricing: give either price or yield/);
+    let err = expectApiError(await post({ ...DEFAULTS_BODY, pricing: { price: 99, yield: 7 } }), 400, /pricing: give either price or yield/);
     expect(err.code).toBe("invalid_request");
-    err = expectError(await post({ wac: 8, term: 360 }), 400, /balance/);
+    err = expectApiError(await post({ wac: 8, term: 360 }), 400, /balance/);
     expect(err.details[0]).toMatchObject({ in: "body", path: "balance" });
-    err = expectError(await post({ ...DEFAULTS_BODY, term: -360 }), 400, /term/);
+    err = expectApiError(await post({ ...DEFAULTS_BODY, term: -360 }), 400, /term/);
     expect(err.details[0].path).toBe("term");
-    err = expectError(await post({ ...DEFAULTS_BODY, pricing: { price: 99, settleDays: 30 } }), 400, /pricing\.settleDays/);
+    err = expectApiError(await post({ ...DEFAULTS_BODY, pricing: { price: 99, settleDays: 30 } }), 400, /pricing\.settleDays/);
     expect(err.details[0].path).toBe("pricing.settleDays");
-    expectError(await post({ ...DEFAULTS_BODY, prepayment: { unit: "ppc", values: [100] } }), 400, /prepayment\.unit/);
-    expectError(await post({ ...DEFAULTS_BODY, severity: [20, 120] }), 400, /severity/);
-    expectError(await post({ ...DEFAULTS_BODY, pricing: { price: 99, dated: "2024-03-15" } }), 400, /pricing\.dated: the first day of a month/);
-    expectError(await post({ ...DEFAULTS_BODY, speed: 100 }), 400, /speed/);
+    expectApiError(await post({ ...DEFAULTS_BODY, prepayment: { unit: "ppc", values: [100] } }), 400, /prepayment\.unit/);
+    expectApiError(await post({ ...DEFAULTS_BODY, severity: [20, 120] }), 400, /severity/);
+    expectApiError(await post({ ...DEFAULTS_BODY, pricing: { price: 99, dated: "2024-03-15" } }), 400, /pricing\.dated: the first day of a month/);
+    expectApiError(await post({ ...DEFAULTS_BODY, speed: 100 }), 400, /speed/);
   });
 
   it("passes on the engine's refusals as 422 naming the field", async () => {
-    let err = expectError(await post({ ...DEFAULTS_BODY, net: 9 }), 422, /^net: the net rate 9 is above the WAC 8/);
+    let err = expectApiError(await post({ ...DEFAULTS_BODY, net: 9 }), 422, /^net: the net rate 9 is above the WAC 8/);
     expect(err).toMatchObject({ code: "unprocessable", details: [{ in: "body", path: "net" }] });
-    expectError(await post({ ...DEFAULTS_BODY, age: 360 }), 422, /^age: /);
-    err = expectError(
+    expectApiError(await post({ ...DEFAULTS_BODY, age: 360 }), 422, /^age: /);
+    err = expectApiError(
       await post({ ...DEFAULTS_BODY, pricing: { price: 99, dated: "2024-03-01", settlement: "2024-04-02" } }),
       422,
       /^pricing\.settlement: 2024-04-02 is not in the first accrual month/,
     );
     expect(err.details[0].path).toBe("pricing.settlement");
-    expectError(await post({ ...DEFAULTS_BODY, pricing: { price: 99, settlement: "2024-03-10" } }), 422, /^pricing\.settlement: needs pricing\.dated/);
-    expectError(await post({ ...DEFAULTS_BODY, pricing: { price: 99, dated: "2023-02-01", settleDays: 28 } }), 422, /^pricing\.settleDays: 28 days after 2023-02-01 is past the month's end/);
-    err = expectError(await post({ ...DEFAULTS_BODY, pricing: { price: 0.001 } }), 422, /^pricing\.price: no bond-equivalent yield gives a full price/);
+    expectApiError(await post({ ...DEFAULTS_BODY, pricing: { price: 99, settlement: "2024-03-10" } }), 422, /^pricing\.settlement: needs pricing\.dated/);
+    expectApiError(await post({ ...DEFAULTS_BODY, pricing: { price: 99, dated: "2023-02-01", settleDays: 28 } }), 422, /^pricing\.settleDays: 28 days after 2023-02-01 is past the month's end/);
+    err = expectApiError(await post({ ...DEFAULTS_BODY, pricing: { price: 0.001 } }), 422, /^pricing\.price: no bond-equivalent yield gives a full price/);
     expect(err.details[0].path).toBe("pricing.price");
-    expectError(await post({ ...DEFAULTS_BODY, pricing: { yield: -250 } }), 422, /^pricing\.yield: /);
-    err = expectError(await post({ ...DEFAULTS_BODY, default: { unit: "cdr", values: [2, 150] } }), 422, /^default\.values\[1\]: 150 is outside 0\.\.100/);
+    expectApiError(await post({ ...DEFAULTS_BODY, pricing: { yield: -250 } }), 422, /^pricing\.yield: /);
+    err = expectApiError(await post({ ...DEFAULTS_BODY, default: { unit: "cdr", values: [2, 150] } }), 422, /^default\.values\[1\]: 150 is outside 0\.\.100/);
     expect(err.details[0]).toEqual({ in: "body", path: "default.values[1]", message: "150 is outside 0..100" });
   });
 });
