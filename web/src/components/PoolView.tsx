@@ -201,6 +201,23 @@ export function PoolView() {
     </label>
   );
 
+  /** A rate and its unit (a speed in PSA, CPR or SMM; a default rate in CDR, MDR or SDA). */
+  const rateWithUnit = (label: string, rateKey: "prepaySpeed" | "defaultRate", unitKey: "prepayUnit" | "defaultUnit", units: readonly string[]) => (
+    <label className="field">
+      <span>{label}</span>
+      <span className="pair">
+        <input data-testid={`pool-${rateKey}`} size={5} value={form[rateKey]} onChange={(e) => set(rateKey)(e.target.value)} />
+        <select data-testid={`pool-${unitKey}`} value={form[unitKey]} onChange={(e) => set(unitKey)(e.target.value as never)}>
+          {units.map((u) => (
+            <option key={u} value={u}>
+              {u.toUpperCase()}
+            </option>
+          ))}
+        </select>
+      </span>
+    </label>
+  );
+
   return (
     <div className="view" data-testid="pool-view">
       <form
@@ -215,32 +232,8 @@ export function PoolView() {
         {field("net", "Net %", 6)}
         {field("term", "Term (months)", 5)}
         {field("age", "Age", 4)}
-        <label className="field">
-          <span>Prepayments</span>
-          <span className="pair">
-            <input data-testid="pool-prepaySpeed" size={5} value={form.prepaySpeed} onChange={(e) => set("prepaySpeed")(e.target.value)} />
-            <select data-testid="pool-prepayUnit" value={form.prepayUnit} onChange={(e) => set("prepayUnit")(e.target.value as PrepayUnit)}>
-              {(["psa", "cpr", "smm"] as const).map((u) => (
-                <option key={u} value={u}>
-                  {u.toUpperCase()}
-                </option>
-              ))}
-            </select>
-          </span>
-        </label>
-        <label className="field">
-          <span>Defaults</span>
-          <span className="pair">
-            <input data-testid="pool-defaultRate" size={5} value={form.defaultRate} onChange={(e) => set("defaultRate")(e.target.value)} />
-            <select data-testid="pool-defaultUnit" value={form.defaultUnit} onChange={(e) => set("defaultUnit")(e.target.value as DefaultUnit)}>
-              {(["cdr", "mdr", "sda"] as const).map((u) => (
-                <option key={u} value={u}>
-                  {u.toUpperCase()}
-                </option>
-              ))}
-            </select>
-          </span>
-        </label>
+        {rateWithUnit("Prepayments", "prepaySpeed", "prepayUnit", ["psa", "cpr", "smm"])}
+        {rateWithUnit("Defaults", "defaultRate", "defaultUnit", ["cdr", "mdr", "sda"])}
         {field("severity", "Severity %", 5)}
         {field("lag", "Lag (months)", 4)}
         <label className="field check" title="The servicer advances P&I on defaulted loans until liquidation">
