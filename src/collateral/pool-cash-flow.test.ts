@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { poolCashFlow, type PoolSpec } from "./pool-cash-flow.js";
+import { poolCashFlow } from "./pool-cash-flow.js";
+import { SIFMA_DEFAULTS_POOL } from "../../test/support/pool-fixtures.js";
 
 // 100,000,000 at 8% WAC / 7.5% net, 360 months, new: 150% PSA, 100% SDA, 20% severity, 12-month lag.
-const spec: PoolSpec = {
-  balance: 100_000_000,
-  wac: 8,
-  net: 7.5,
-  term: 360,
-  age: 0,
-  prepayment: { unit: "psa", values: [150] },
-  default: { unit: "sda", values: [100] },
-  severity: [20],
-  lag: 12,
-  advancing: true,
-};
+const spec = SIFMA_DEFAULTS_POOL;
 
 // Hand inputs, straight from the formulas (STANDARDS.md §2–§4):
 const c = 8 / 1200;

@@ -6,10 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer, type TrancheServer } from "../../src/api/server.js";
 import { runComputeTask } from "../../src/api/compute-tasks.js";
-import type { PoolSpec } from "../../src/collateral/pool-cash-flow.js";
 import type { CivilDate } from "../../src/core/civil-date.js";
 import { poolYieldTable } from "../../src/engine/tables/pool-yield-table.js";
 import { expectApiError, json, wire } from "../support/api.js";
+import { GNMA_I_9_POOL } from "../support/pool-fixtures.js";
 
 
 let app: TrancheServer;
@@ -36,17 +36,7 @@ const GNMA_BODY = {
   quotes: { kind: "price", values: [98, 99.5, 100, 101] },
   delayDays: 14,
 };
-const GNMA_POOL: Omit<PoolSpec, "prepayment"> = {
-  balance: 1_000_000,
-  wac: 9.5,
-  net: 9,
-  term: 360,
-  age: 0,
-  default: { unit: "cdr", values: [0] },
-  severity: [0],
-  lag: 0,
-  advancing: true,
-};
+const GNMA_POOL = GNMA_I_9_POOL;
 
 /** SIFMA's standard example with defaults: 100 SDA, 20% severity, 12-month lag. */
 const DEFAULTS_BODY = {

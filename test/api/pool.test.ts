@@ -12,6 +12,7 @@ import type { CivilDate } from "../../src/core/civil-date.js";
 import { poolPricingTerms } from "../../src/engine/pool-request.js";
 import { pricePool } from "../../src/engine/price-pool.js";
 import { expectApiError, json, wire } from "../support/api.js";
+import { SIFMA_DEFAULTS_POOL } from "../support/pool-fixtures.js";
 
 
 let app: TrancheServer;
@@ -38,18 +39,7 @@ const DEFAULTS_BODY = {
   severity: 20,
   lag: 12,
 };
-const DEFAULTS_SPEC: PoolSpec = {
-  balance: 100_000_000,
-  wac: 8,
-  net: 7.5,
-  term: 360,
-  age: 0,
-  prepayment: { unit: "psa", values: [150] },
-  default: { unit: "sda", values: [100] },
-  severity: [20],
-  lag: 12,
-  advancing: true,
-};
+const DEFAULTS_SPEC = SIFMA_DEFAULTS_POOL;
 
 describe("POST /api/pool", () => {
   it("answers the rows and totals poolCashFlow computes, and the pool it ran", async () => {

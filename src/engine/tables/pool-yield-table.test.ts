@@ -5,19 +5,10 @@
 import { describe, expect, it } from "vitest";
 import { parseCivilDate } from "../../core/civil-date.js";
 import { poolYieldTable, type PoolYieldTableInput } from "./pool-yield-table.js";
+import { GNMA_I_9_POOL } from "../../../test/support/pool-fixtures.js";
 
 /** A GNMA I 9% pool on 9.5% mortgages, no defaults. */
-const gnma: PoolYieldTableInput["pool"] = {
-  balance: 1_000_000,
-  wac: 9.5,
-  net: 9,
-  term: 360,
-  age: 0,
-  default: { unit: "cdr", values: [0] },
-  severity: [0],
-  lag: 0,
-  advancing: true,
-};
+const gnma = GNMA_I_9_POOL;
 const SPEEDS = [0, 100, 150, 200, 300];
 const NET = 9;
 /** The bond-equivalent yield whose monthly-compounded equivalent is the net coupon. */
