@@ -1,5 +1,6 @@
 export * from "./result.js";
 export * from "./project.js";
+export * from "./project-batch.js";
 export * from "./schedule.js";
 export * from "./indices.js";
 export * from "./scenario-text.js";
