@@ -23,6 +23,7 @@ export const commands: Readonly<Record<string, () => Promise<CommandModule>>> = 
   significance: () => import("./significance.js"),
   "simulate-servicing": () => import("./simulate-servicing.js"),
   statement: () => import("./statement.js"),
+  tape: () => import("./tape.js"),
   validate: () => import("./validate.js"),
   "yield-table": () => import("./yield-table.js"),
 };
