@@ -9,7 +9,23 @@ import { loadDeal } from "../deal/load-deal.js";
 import type { LoadedDeal } from "../deal/parse-deal.js";
 import { DealFileError, DealValidationError } from "../deal/problems.js";
 import type { Deal, Rule } from "../deal/schema.js";
+import { loadDealTape } from "../deal/tape/deal-tape-file.js";
+import { TapeError } from "../deal/tape/problems.js";
+import { useLoanTape } from "../engine/project.js";
 import { UserError } from "./user-error.js";
+
+/** Reads the tape file a deal names (if any) and gives it to the deal's projections; its problems are a UserError. */
+export async function attachDealTape(deal: Deal, dealPath: string): Promise<number | null> {
+  try {
+    const tape = await loadDealTape(deal, dealPath);
+    if (tape === null) return null;
+    useLoanTape(deal, tape.loans);
+    return tape.loans.length;
+  } catch (e) {
+    if (e instanceof TapeError) throw new UserError(e.message, 1);
+    throw e;
+  }
+}
 
 export interface CliDeal {
   readonly deal: Deal;
@@ -30,6 +46,7 @@ export async function loadDealForCli(ref: string, withoutAmendments: readonly st
     if (e instanceof AmendmentError) throw new UserError(e.message, 1);
     throw e;
   }
+  await attachDealTape(loaded.deal, loaded.path);
   const known = new Set(loaded.amendments.map((a) => a.amendment.id));
   for (const id of withoutAmendments) {
     if (!known.has(id)) {

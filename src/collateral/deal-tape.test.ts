@@ -51,7 +51,7 @@ describe("synthetic loan-level tape (generator synthetic-v1)", () => {
     for (const spec of [t1.collateral, hy12.collateral]) {
       for (const g of spec.groups) {
         for (const line of g.repLines) {
-          const cents = syntheticBalancesCents(line, spec.loanTape.seed);
+          const cents = syntheticBalancesCents(line, (spec.loanTape as { seed: number }).seed);
           expect(cents).toHaveLength(line.loanCount);
           expect(cents.reduce((a, b) => a + b, 0)).toBe(toCents(line.statedPrincipalBalance));
           for (const c of cents) expect(Number.isInteger(c)).toBe(true);

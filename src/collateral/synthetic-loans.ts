@@ -51,10 +51,12 @@ export function syntheticBalancesCents(repLine: Pick<RepLine, "id" | "statedPrin
 
 /** Every synthetic loan of the collateral, group by group, rep line by rep line. */
 export function syntheticLoans(collateral: Pick<CollateralSpec, "groups" | "loanTape">): SyntheticLoan[] {
+  const tape = collateral.loanTape;
+  if (!("seed" in tape)) throw new RangeError(`the deal's loan tape is the file ${tape.file}, not the synthetic generator: read it with loadDealTape`);
   const out: SyntheticLoan[] = [];
   for (const group of collateral.groups) {
     for (const repLine of group.repLines) {
-      const balances = syntheticBalancesCents(repLine, collateral.loanTape.seed);
+      const balances = syntheticBalancesCents(repLine, tape.seed);
       for (let k = 0; k < balances.length; k++) {
         out.push({ id: syntheticLoanId(repLine.id, k + 1), groupId: group.id, repLineId: repLine.id, balanceCents: balances[k] });
       }

@@ -99,7 +99,15 @@ export const collateralSchema = z.strictObject({
   pricingSpeed: z.strictObject({ unit: z.enum(["ppc", "cpr", "psa", "smm"]), value: z.number().nonnegative() }),
   /** Index defaults for projections, percent (e.g. LIBOR_1M: 5.32). */
   defaultIndices: z.record(z.string(), rate),
-  loanTape: z.strictObject({ generator: z.literal("synthetic-v1"), seed: z.number().int() }),
+  /**
+   * The loan-level tape: the deterministic synthetic one split from the rep lines, or
+   * a servicer's tape file (CSV or XLSX; the path and the column map's relative to the
+   * deal file), read by `loadDealTape` and projected loan by loan.
+   */
+  loanTape: z.union([
+    z.strictObject({ generator: z.literal("synthetic-v1"), seed: z.number().int() }),
+    z.strictObject({ file: z.string().regex(/\.(csv|xlsx)$/i, "must name a .csv or .xlsx file"), map: z.string().min(1).optional() }),
+  ]),
   groups: z.array(loanGroupSchema).min(1),
 });
 

@@ -13,6 +13,8 @@
 import type { LedgerEntry } from "../core/ledger.js";
 import type { Scenario } from "../core/scenario.js";
 import { buildLoanLevelTape, buildRepLineTape, collateralAssumptions, projectCollateral, type LoanTape } from "../collateral/index.js";
+import { loanTapeFromImport } from "../collateral/imported-tape.js";
+import type { TapeLoan } from "../deal/tape/tape-builder.js";
 import type { CollateralFlows } from "../collateral/flows.js";
 import type { Deal, Rule } from "../deal/schema.js";
 import { dealPlan, rulesPlan } from "../waterfall/deal-plan.js";
@@ -71,6 +73,12 @@ const tapes = new WeakMap<Deal, { repLine?: LoanTape; loanLevel?: LoanTape }>();
  * than to project.
  */
 function dealTape(deal: Deal, loanLevel: boolean): LoanTape {
+  const named = deal.collateral.loanTape;
+  if ("file" in named) {
+    const own = ownTapes.get(deal.collateral);
+    if (own === undefined) throw new Error(`${deal.id}: its loan tape ${named.file} is not loaded (loadDealTape, then useLoanTape(deal, tape), before projecting)`);
+    return own;
+  }
   let cached = tapes.get(deal);
   if (!cached) {
     cached = {};
@@ -78,6 +86,26 @@ function dealTape(deal: Deal, loanLevel: boolean): LoanTape {
   }
   if (loanLevel) return (cached.loanLevel ??= buildLoanLevelTape(deal));
   return (cached.repLine ??= buildRepLineTape(deal));
+}
+
+/** Loan tapes of deals that name a tape file, by the deal's collateral (shared by its amended versions). */
+const ownTapes = new WeakMap<Deal["collateral"], LoanTape>();
+
+/**
+ * Gives a deal that names a tape file (`collateral.loanTape.file`) its loans, read
+ * and checked by `loadDealTape`: every projection of the deal (and of its amended
+ * versions) then runs them loan by loan, with or without `loanLevel`.
+ */
+export function useLoanTape(deal: Deal, loans: readonly TapeLoan[]): LoanTape {
+  if (!("file" in deal.collateral.loanTape)) throw new RangeError(`${deal.id} names no tape file (its loan tape is the synthetic generator)`);
+  const tape = loanTapeFromImport(deal, loans);
+  ownTapes.set(deal.collateral, tape);
+  return tape;
+}
+
+/** Whether the deal's projections have their loans: the synthetic generator, or a tape file given by useLoanTape. */
+export function hasLoanTape(deal: Deal): boolean {
+  return !("file" in deal.collateral.loanTape) || ownTapes.has(deal.collateral);
 }
 
 export function projectCollateralFor(deal: Deal, scenario: Scenario, loanLevel = false): CollateralFlows {

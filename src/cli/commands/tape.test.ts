@@ -76,3 +76,67 @@ describe("tranche tape import", () => {
     expect(book.worksheets.map((w) => w.name)).toEqual(["Summary", "Loan group", "Note rate (%)", "Remaining term (months)", "Product", "Property state", "FICO", "LTV (%)", "Delinquency"]);
   });
 });
+
+const DEAL = "examples/own-pool/own-pool-2024-1.yaml";
+
+/** The hand tape's loans with what the first month's level payment needs, read from the file, not by the importer. */
+function handLoans(): { upb: number; rate: number; term: number; firstPay: string; io: number }[] {
+  const lines = readFileSync(TAPE, "utf8").trim().split("\n").slice(1);
+  return lines.map((line) => {
+    const c = line.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((x) => x.replace(/,$/, "").replace(/"/g, ""));
+    return { upb: Number(c[2].replace(/,/g, "")), rate: Number(c[4]), term: Number(c[6]), firstPay: c[7], io: Number(c[15]) };
+  });
+}
+
+describe("a deal naming a loan tape", () => {
+  it("projects the tape loan by loan: month 1 interest and scheduled principal are the loans' own level-pay figures", async () => {
+    const r = await tranche("project", DEAL, "--cpr", "0", "--format", "json");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const first = JSON.parse(r.stdout).collateral[0];
+    const loans = handLoans();
+    const cutoff = { y: 2024, m: 6 };
+    let interest = 0;
+    let principal = 0;
+    for (const l of loans) {
+      const [mm, , yyyy] = l.firstPay.split("/").map(Number);
+      const age = (cutoff.y - yyyy) * 12 + (cutoff.m - mm) + 1;
+      const i = l.rate / 1200;
+      interest += l.upb * i;
+      if (age >= l.io) {
+        const n = l.term - age;
+        principal += (l.upb * i) / (1 - (1 + i) ** -n) - l.upb * i;
+      }
+    }
+    expect(first.beginBalance).toBeCloseTo(loans.reduce((a, l) => a + l.upb, 0), 6);
+    expect(first.interest).toBeCloseTo(interest, 6);
+    expect(first.scheduledPrincipal).toBeCloseTo(principal, 6);
+  });
+
+  it("validate reads the tape; a tape that disagrees with the rep lines is refused, naming the group and both balances", async () => {
+    expect((await tranche("validate", DEAL)).code).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), "tape-deal-"));
+    const text = readFileSync(DEAL, "utf8").replace("file: tapes/servicer-tape.csv, map: tapes/servicer-tape.map.yaml", `file: short.csv, map: ${join(process.cwd(), MAP)}`);
+    writeFileSync(join(dir, "deal.yaml"), text);
+    const lines = readFileSync(TAPE, "utf8").trim().split("\n");
+    writeFileSync(join(dir, "short.csv"), [...lines.slice(0, -1), lines.at(-1)!.replace(/^200163,2,/, "200163,3,")].join("\n"));
+    const r = await tranche("project", join(dir, "deal.yaml"), "--cpr", "10");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${join(dir, "short.csv")}:31  group: group "3" is not a loan group of own-pool-2024-1 (groups: 1, 2)`);
+    expect(r.stderr).toContain("group 2: the tape's loans sum to $4,615,637.70, the deal's rep lines (the Cut-off Date balance) to $4,773,888.03 (difference −$158,250.33)");
+    const v = await tranche("validate", join(dir, "deal.yaml"));
+    expect(v.code).toBe(1);
+  });
+
+  it("tape replines: each group's lines add up to the group's loans to the cent", async () => {
+    const r = await tranche("tape", "replines", TAPE, "--map", MAP, "--format", "json", "--rate-step", "0.5");
+    expect(r.code).toBe(0);
+    const { groups } = JSON.parse(r.stdout);
+    const rows = handTape();
+    for (const g of groups) {
+      const cents = g.repLines.reduce((a: number, l: { statedPrincipalBalance: number }) => a + Math.round(l.statedPrincipalBalance * 100), 0);
+      expect(cents).toBe(Math.round(rows.filter((x) => x.pool === g.id).reduce((a, x) => a + x.upb, 0) * 100));
+      expect(g.repLines.reduce((a: number, l: { loanCount: number }) => a + l.loanCount, 0)).toBe(rows.filter((x) => x.pool === g.id).length);
+    }
+  });
+});

@@ -16,6 +16,7 @@ import { readColumnMap, type TapeColumnMap } from "../../deal/tape/column-map.js
 import { TAPE_FIELDS } from "../../deal/tape/fields.js";
 import { TapeError } from "../../deal/tape/problems.js";
 import { readTapeFile } from "../../deal/tape/read-tape.js";
+import { repLinesFromTape } from "../../deal/tape/rep-lines.js";
 import { summarizeTape, type Stratification, type StratumRow, type TapeSummary } from "../../deal/tape/stratify.js";
 import type { ImportedTape, TapeLoan } from "../../deal/tape/tape-builder.js";
 import { money, renderCsv, renderTable, type Column } from "../text-table.js";
@@ -64,6 +65,43 @@ export function register(program: Command): void {
             : summaryText(imported, summary);
       if (flags.out !== undefined) writeAtomically(flags.out, text);
       else process.stdout.write(text);
+    });
+  registerRepLines(tape);
+}
+
+interface RepLineFlags extends Pick<ImportFlags, "map" | "cutoff" | "maxLoans" | "quiet"> {
+  rateStep?: string;
+  format: string;
+}
+
+function registerRepLines(tape: Command): void {
+  tape
+    .command("replines")
+    .description("build a deal's rep lines from a loan tape: loans grouped by group, fixed or ARM terms, IO, original term (and rate band)")
+    .argument("<file>", "the tape: .csv or .xlsx")
+    .option("--map <file>", "column map (YAML), as for tape import")
+    .option("--cutoff <date>", "the Cut-off Date (YYYY-MM-DD) ages and first resets are measured to")
+    .option("--rate-step <percent>", "also split lines by note-rate band of this width (e.g. 0.25)")
+    .option("--format <format>", "yaml (collateral.groups of a deal file) or json", "yaml")
+    .option("--max-loans <n>", "refuse a tape with more loans than this", "1000000")
+    .option("--quiet", "no progress on stderr")
+    .action(async (file: string, flags: RepLineFlags) => {
+      if (!["yaml", "json"].includes(flags.format)) throw new UserError(`--format: expected yaml or json, got "${flags.format}"`);
+      const rateStep = flags.rateStep === undefined ? 0 : Number(flags.rateStep);
+      if (!(rateStep >= 0) || !Number.isFinite(rateStep)) throw new UserError(`--rate-step: expected a non-negative percent, got "${flags.rateStep}"`);
+      const imported = await importTape(file, flags);
+      const groups = repLinesFromTape(imported.loans, { rateStep });
+      if (flags.format === "json") {
+        process.stdout.write(JSON.stringify({ groups }, null, 2) + "\n");
+        return;
+      }
+      const { stringify } = await import("yaml");
+      const lines = groups.reduce((a, g) => a + g.repLines.length, 0);
+      process.stdout.write(
+        `# Rep lines of ${imported.file}: ${imported.loans.length} loans in ${lines} lines (tranche tape replines).\n` +
+          `# Paste under collateral: in the deal file; the deal names the tape with loanTape: {file: ..., map: ...}.\n` +
+          stringify({ groups }),
+      );
     });
 }
 

@@ -13,6 +13,7 @@ import { DealFileError, DealValidationError, formatProblem, type DealProblem } f
 import type { ProvenanceRecord } from "../../deal/provenance.js";
 import { summarizeDeal, type DealSummary } from "../../deal/summary.js";
 import { money, renderTable } from "../text-table.js";
+import { attachDealTape } from "../load-deal-for-cli.js";
 import { UserError } from "../user-error.js";
 
 interface ValidateFlags {
@@ -27,9 +28,11 @@ export function register(program: Command): void {
     .argument("<deal>", "deal id (e.g. cwalt-2006-hy12) or path to a deal file")
     .option("--provenance", "list every value's field path and source (filed or modeled)")
     .option("--format <format>", "text or json", "text")
-    .action((dealRef: string, flags: ValidateFlags) => {
+    .action(async (dealRef: string, flags: ValidateFlags) => {
       if (!["text", "json"].includes(flags.format)) throw new UserError(`--format: expected text or json, got "${flags.format}"`);
       const outcome = validate(dealRef);
+      // A deal naming a tape file: the tape is read and checked against the deal too.
+      if (outcome.kind === "valid") await attachDealTape(outcome.loaded.deal, outcome.loaded.path);
       if (flags.format === "json") {
         process.stdout.write(JSON.stringify(jsonOutput(outcome, flags.provenance === true), null, 2) + "\n");
         if (outcome.kind !== "valid") process.exitCode = outcome.kind === "invalid" ? 1 : 2;
