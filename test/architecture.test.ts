@@ -21,8 +21,9 @@ const allowed: Record<string, readonly string[]> = {
   engine: ["core", "deal", "collateral", "waterfall", "analytics"],
   admin: ["core", "deal", "collateral", "waterfall", "engine", "analytics"],
   store: ["core", "deal", "collateral", "waterfall", "engine", "analytics", "admin"],
-  cli: ["core", "deal", "collateral", "waterfall", "engine", "analytics", "admin", "store", "api"],
-  api: ["core", "deal", "collateral", "waterfall", "engine", "analytics", "admin", "store"],
+  compute: ["core", "deal", "collateral", "waterfall", "engine", "analytics"],
+  cli: ["core", "deal", "collateral", "waterfall", "engine", "analytics", "admin", "store", "compute", "api"],
+  api: ["core", "deal", "collateral", "waterfall", "engine", "analytics", "admin", "store", "compute"],
 };
 
 function files(dir: string): string[] {

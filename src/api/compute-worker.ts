@@ -9,7 +9,7 @@ import { parentPort } from "node:worker_threads";
 import { performance } from "node:perf_hooks";
 import { ApiError } from "./errors.js";
 import { runComputeTask, type ComputeTask } from "./compute-tasks.js";
-import type { WorkerReply } from "./worker-pool.js";
+import type { WorkerReply } from "../compute/worker-pool.js";
 
 if (!parentPort) throw new Error("compute-worker.ts must run in a worker thread");
 const port = parentPort;

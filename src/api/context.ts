@@ -7,7 +7,7 @@ import { parseScenarioText, ScenarioTextError } from "../engine/scenario-text.js
 import { liborIndexOf, type DealCatalog } from "./catalog.js";
 import type { ComputeTask } from "./compute-tasks.js";
 import { ApiError } from "./errors.js";
-import { PoolBusyError, PoolTimeoutError, TaskFailure, type WorkerPool } from "./worker-pool.js";
+import { PoolBusyError, PoolTimeoutError, TaskFailure, type WorkerPool } from "../compute/worker-pool.js";
 
 export interface ApiContext {
   readonly catalog: DealCatalog;

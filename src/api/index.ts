@@ -2,4 +2,4 @@
 export { buildServer, API_VERSION, type ServerOptions, type TrancheServer } from "./server.js";
 export { ApiError } from "./errors.js";
 export { runComputeTask, runProjection, runAmendmentDiff, type ComputeTask, type AmendmentDiffResponse } from "./compute-tasks.js";
-export { WorkerPool, PoolBusyError, PoolTimeoutError, TaskFailure } from "./worker-pool.js";
+export { WorkerPool, PoolBusyError, PoolTimeoutError, TaskFailure } from "../compute/worker-pool.js";

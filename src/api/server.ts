@@ -25,7 +25,7 @@ import { dealRoutes } from "./routes/deals.js";
 import { poolRoutes } from "./routes/pool.js";
 import { runRoutes } from "./routes/runs.js";
 import { systemRoutes } from "./routes/system.js";
-import { WorkerPool } from "./worker-pool.js";
+import { WorkerPool } from "../compute/worker-pool.js";
 
 export const API_VERSION = "0.1.0";
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { PoolBusyError, PoolTimeoutError, TaskFailure, WorkerPool } from "../../src/api/worker-pool.js";
+import { PoolBusyError, PoolTimeoutError, TaskFailure, WorkerPool } from "../../src/compute/worker-pool.js";
 
 const workerUrl = new URL("./fixtures/test-worker.ts", import.meta.url);
 let pool: WorkerPool | undefined;

@@ -15,6 +15,7 @@ export const commands: Readonly<Record<string, () => Promise<CommandModule>>> = 
   "corridor-schedule": () => import("./corridor-schedule.js"),
   decrement: () => import("./decrement.js"),
   distribute: () => import("./distribute.js"),
+  grid: () => import("./grid.js"),
   history: () => import("./history.js"),
   pool: () => import("./pool.js"),
   project: () => import("./project.js"),

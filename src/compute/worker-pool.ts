@@ -20,7 +20,7 @@ export interface WorkerPoolOptions {
   /** The worker script: it must answer `{id, task}` messages with a `WorkerReply`. */
   readonly workerUrl: URL;
   readonly size: number;
-  /** Deadline per task, from submission, in milliseconds. */
+  /** Deadline per task, from submission, in milliseconds (`Infinity`: none). */
   readonly timeoutMs: number;
   /** Tasks allowed to wait for a worker. */
   readonly maxQueue: number;
@@ -116,7 +116,8 @@ export class WorkerPool {
         slot: undefined,
         settled: false,
       };
-      job.timer = setTimeout(() => this.expire(job, timeoutMs), timeoutMs);
+      // An infinite deadline (a CLI grid) sets no timer.
+      if (Number.isFinite(timeoutMs)) job.timer = setTimeout(() => this.expire(job, timeoutMs), timeoutMs);
       if (idle) this.dispatch(idle, job);
       else this.queue.push(job);
     });
