@@ -11,6 +11,9 @@ import { governingDeal, type AmendmentSelection } from "../deal/amendments.js";
 import { findAmendmentFiles, resolveDealPath } from "../deal/load-deal.js";
 import { parseDealText, type DealSourceText, type LoadedDeal } from "../deal/parse-deal.js";
 import type { Deal, Rule } from "../deal/schema.js";
+import { loadDealTape } from "../deal/tape/deal-tape-file.js";
+import type { TapeLoan } from "../deal/tape/tape-builder.js";
+import { useLoanTape } from "../engine/project.js";
 
 export interface DealDocument {
   /** SHA-256 (hex) of the texts, file names and exclusions below. */
@@ -19,9 +22,11 @@ export interface DealDocument {
   readonly amendments: readonly DealSourceText[];
   /** Amendments left out (`--without-amendment`). */
   readonly without: readonly string[];
+  /** The loans of the tape file the deal names (`collateral.loanTape.file`), read and checked by the submitter. */
+  readonly loans?: readonly TapeLoan[];
 }
 
-export function dealDocumentHash(deal: DealSourceText, amendments: readonly DealSourceText[], without: readonly string[]): string {
+export function dealDocumentHash(deal: DealSourceText, amendments: readonly DealSourceText[], without: readonly string[], loans?: readonly TapeLoan[]): string {
   const h = createHash("sha256");
   const part = (s: string) => h.update(`${Buffer.byteLength(s)}:`).update(s);
   // File names by base name only, so the same files on two machines hash the same.
@@ -33,15 +38,25 @@ export function dealDocumentHash(deal: DealSourceText, amendments: readonly Deal
     part(a.text);
   }
   for (const w of [...without].sort()) part(w);
+  if (loans) part(JSON.stringify(loans));
   return h.digest("hex");
 }
 
-/** Reads a deal (by id or path) and the amendment files beside it into a document. Throws `DealFileError`. */
-export function readDealDocument(ref: string, without: readonly string[] = [], cwd?: string): DealDocument {
+/**
+ * Reads a deal (by id or path), the amendment files beside it and the loan tape
+ * it names into a document, validated. Throws `DealFileError`,
+ * `DealValidationError`, `AmendmentError` or the tape's `TapeError`.
+ */
+export async function readDealDocument(ref: string, without: readonly string[] = [], cwd?: string): Promise<DealDocument> {
   const path = resolveDealPath(ref, cwd);
   const deal = { fileName: path, text: readFileSync(path, "utf8") };
   const amendments = findAmendmentFiles(path).map((p) => ({ fileName: p, text: readFileSync(p, "utf8") }));
-  return { hash: dealDocumentHash(deal, amendments, without), deal, amendments, without: [...without] };
+  const bare = { hash: dealDocumentHash(deal, amendments, without), deal, amendments, without: [...without] };
+  const run = runOfDocument(bare, false);
+  const tape = await loadDealTape(run.deal, path);
+  if (tape === null) return bare;
+  const loans = tape.loans;
+  return { hash: dealDocumentHash(deal, amendments, without, loans), deal, amendments, without: [...without], loans };
 }
 
 /** What a run of a document needs: the deal and, when an amendment takes effect after the first date, the rules on each date. */
@@ -55,11 +70,12 @@ export interface DocumentRun {
 const runs = new Map<string, DocumentRun>();
 
 /** Parses (once per hash in this thread) and validates a document. Throws `DealValidationError`/`DealFileError`/`AmendmentError`. */
-export function runOfDocument(doc: DealDocument): DocumentRun {
+export function runOfDocument(doc: DealDocument, cache = true): DocumentRun {
   const hit = runs.get(doc.hash);
   if (hit) return hit;
   const selection: AmendmentSelection = doc.without.length ? { exclude: doc.without } : "all";
   const loaded = parseDealText(doc.deal.text, doc.deal.fileName, { amendments: doc.amendments, selection });
+  if (doc.loans) useLoanTape(loaded.deal, doc.loans);
   const first = loaded.deal.dates.firstDistributionDate;
   let rulesAt: DocumentRun["rulesAt"];
   if (loaded.amendmentTimeline.some((t) => t.effectiveDate > first)) {
@@ -75,6 +91,7 @@ export function runOfDocument(doc: DealDocument): DocumentRun {
     };
   }
   const run: DocumentRun = { loaded, deal: loaded.deal, appliedAmendments: loaded.appliedAmendments, rulesAt };
+  if (!cache) return run;
   if (runs.size > 32) runs.clear();
   runs.set(doc.hash, run);
   return run;

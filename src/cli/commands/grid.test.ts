@@ -114,3 +114,23 @@ describe("tranche grid", () => {
     expect(readdirSync(dir).filter((f) => f.includes(".tmp"))).toEqual([]);
   });
 });
+
+describe("tranche grid on a deal with its own loan tape", () => {
+  it("ships the tape's loans with the work: worker threads give the rows of one thread, and the rows of tranche project", async () => {
+    const deal = "examples/own-pool/own-pool-2024-1.yaml";
+    const args = ["grid", deal, "--cpr", "5,25", "--cdr", "0,6", "--severity", "35", "--lag", "6", "--format", "csv", "--quiet"];
+    const one = await tranche(...args, "--workers", "1");
+    expect(one.code, one.stderr).toBe(0);
+    const two = await tranche(...args, "--workers", "2", "--chunk", "1");
+    expect(two.stdout).toBe(one.stdout);
+    const rows = csvRows(one.stdout);
+    const p = await tranche("project", deal, "--cpr", "25", "--cdr", "6", "--severity", "35", "--lag", "6", "--format", "json");
+    expect(p.code, p.stderr).toBe(0);
+    const result = JSON.parse(p.stdout) as { classes: Record<string, { flows: { writedown: number; principal: number }[] }> };
+    for (const row of rows.filter((r) => r.cpr === "25" && r.cdr === "6")) {
+      const flows = result.classes[row.class].flows;
+      expect(row.principal).toBe(flows.reduce((s, f) => s + f.principal, 0).toFixed(2));
+      expect(row.writedown).toBe(flows.reduce((s, f) => s + f.writedown, 0).toFixed(2));
+    }
+  });
+});

@@ -15,6 +15,7 @@ import { gridClasses, type GridChunk, type GridPricing } from "../../compute/gri
 import { defaultWorkerCount, inProcessRunner, poolRunner, runChunks, TaskFailure, type GridRunner } from "../../compute/run-grid.js";
 import { AmendmentError } from "../../deal/amendments.js";
 import { DealFileError, DealValidationError } from "../../deal/problems.js";
+import { TapeError } from "../../deal/tape/problems.js";
 import { gridAxesFromFlags, gridScenarios, readScenarioCsv, type GridAxisFlags, type ScenarioRow } from "../grid-scenarios.js";
 import { gridOutputFormat, renderGridTable, renderGridText, writeGridOutput, type GridDealRows } from "../grid-output.js";
 import { benchmarkFromFlags, parsePrice } from "../price-options.js";
@@ -79,13 +80,13 @@ function positiveInt(text: string | undefined, flag: string, fallback: number): 
   return n;
 }
 
-function documentOf(ref: string, without: readonly string[]): DealDocument {
+async function documentOf(ref: string, without: readonly string[]): Promise<DealDocument> {
   try {
-    const doc = readDealDocument(ref, without);
+    const doc = await readDealDocument(ref, without);
     runOfDocument(doc); // validates here, before any work is sent out
     return doc;
   } catch (e) {
-    if (e instanceof DealValidationError || e instanceof AmendmentError) throw new UserError(e.message, 1);
+    if (e instanceof DealValidationError || e instanceof AmendmentError || e instanceof TapeError) throw new UserError(e.message, 1);
     if (e instanceof DealFileError) throw new UserError(e.message, 2);
     throw e;
   }
@@ -122,7 +123,8 @@ export async function runGridCommand(dealRefs: readonly string[], flags: GridFla
     rows = gridScenarios(gridAxesFromFlags(flags), { advance: flags.advance, ...(flags.call ? { call: true } : {}) });
   }
 
-  const docs = dealRefs.map((ref) => documentOf(ref, flags.withoutAmendment ?? []));
+  const docs: DealDocument[] = [];
+  for (const ref of dealRefs) docs.push(await documentOf(ref, flags.withoutAmendment ?? []));
   const deals: GridDealRows[] = [];
   const chunks: GridChunk[] = [];
   const chunkDeal: number[] = [];
