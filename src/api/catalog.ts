@@ -117,14 +117,30 @@ interface CacheEntry {
 export class DealCatalog {
   private readonly cache = new Map<string, CacheEntry>();
 
+  /** Deals saved from the workbench: id → the file of its latest version (written out from the store). */
+  private readonly edited = new Map<string, string>();
+
   constructor(readonly directory: string = dealsDirectory()) {}
 
   ids(): string[] {
-    return listDeals(this.directory);
+    const bundled = listDeals(this.directory);
+    return [...bundled, ...[...this.edited.keys()].filter((id) => !bundled.includes(id)).sort()];
+  }
+
+  /** Whether `id` is a deal of the deals directory (not one saved from the workbench). */
+  isBundled(id: string): boolean {
+    return DEAL_ID.test(id) && existsSync(join(this.directory, `${id}.yaml`));
+  }
+
+  /** Serves a saved deal's latest version from its file. */
+  setEdited(id: string, path: string): void {
+    this.edited.set(id, path);
   }
 
   /** The deal file of `id`, or a 404 naming the deals there are. */
   pathOf(id: string): string {
+    const saved = this.edited.get(id);
+    if (saved !== undefined && !this.isBundled(id)) return saved;
     const path = join(this.directory, `${id}.yaml`);
     if (!DEAL_ID.test(id) || !existsSync(path)) {
       const known = this.ids();

@@ -24,6 +24,9 @@ import { project } from "../engine/project.js";
 import type { ProjectionResult } from "../engine/result.js";
 import { dealLoadError, fileStamp, selectionOf, type AmendmentsChoice } from "./catalog.js";
 import { dealRun } from "./deal-runs.js";
+import { loadDealTape } from "../deal/tape/deal-tape-file.js";
+import { TapeError } from "../deal/tape/problems.js";
+import { hasLoanTape, useLoanTape } from "../engine/project.js";
 import { ApiError } from "./errors.js";
 
 export interface DealRef {
@@ -102,6 +105,28 @@ function load(ref: DealRef): LoadedDeal {
   }
   loadedCache.set(key, { stamp, loaded });
   return loaded;
+}
+
+/**
+ * Reads the loan tape a task's deal names (a deal saved with its tape), once per
+ * loaded deal, before the task runs: the run itself stays synchronous.
+ */
+export async function prepareComputeTask(task: ComputeTask): Promise<void> {
+  if (!("deal" in task)) return;
+  const refs = task.kind === "amendmentDiff" ? [{ ...task.deal, amendments: "signed" as const }, { ...task.deal, amendments: "amended" as const }] : [task.deal];
+  for (const ref of refs) {
+    const loaded = load(ref);
+    for (const deal of [loaded.deal, loaded.base]) {
+      if (hasLoanTape(deal)) continue;
+      try {
+        const tape = await loadDealTape(deal, loaded.path);
+        if (tape) useLoanTape(deal, tape.loans);
+      } catch (error) {
+        if (error instanceof TapeError) throw new ApiError(422, "invalid_tape", error.message.split("\n")[0], error.problems);
+        throw error;
+      }
+    }
+  }
 }
 
 export function runProjection(ref: DealRef, scenario: Scenario, ledger: boolean): ProjectionResult {

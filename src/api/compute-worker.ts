@@ -8,17 +8,18 @@
 import { parentPort } from "node:worker_threads";
 import { performance } from "node:perf_hooks";
 import { ApiError } from "./errors.js";
-import { runComputeTask, type ComputeTask } from "./compute-tasks.js";
+import { prepareComputeTask, runComputeTask, type ComputeTask } from "./compute-tasks.js";
 import type { WorkerReply } from "../compute/worker-pool.js";
 
 if (!parentPort) throw new Error("compute-worker.ts must run in a worker thread");
 const port = parentPort;
 
-port.on("message", (message: { id: number; task: ComputeTask }) => {
+port.on("message", async (message: { id: number; task: ComputeTask }) => {
   const t0 = performance.now();
   let reply: WorkerReply;
   try {
     // Serialized here, off the server's event loop; the server sends the text as is.
+    await prepareComputeTask(message.task);
     const result = JSON.stringify(runComputeTask(message.task));
     reply = { id: message.id, ok: true, result, ms: performance.now() - t0 };
   } catch (error) {

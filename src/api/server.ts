@@ -21,6 +21,7 @@ import { buildOpenApiDocument } from "./openapi.js";
 import { registerRoute, type RouteSpec } from "./route.js";
 import { openStore, type Store } from "../store/open-store.js";
 import { adminRoutes } from "./routes/admin.js";
+import { editorRoutes } from "./routes/editor.js";
 import { dealRoutes } from "./routes/deals.js";
 import { poolRoutes } from "./routes/pool.js";
 import { runRoutes } from "./routes/runs.js";
@@ -50,6 +51,8 @@ export interface ServerOptions {
    * file or a postgres:// URL). Without one the administration routes are absent.
    */
   readonly store?: Store | string;
+  /** Where deals saved from the workbench are written out to be served (default: a new temporary folder). */
+  readonly savedDealsDirectory?: string;
   /** Extra routes (tests). */
   readonly extraRoutes?: (ctx: ApiContext) => RouteSpec<any, any, any>[];
 }
@@ -117,6 +120,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<TrancheS
     ...runRoutes(ctx),
     ...poolRoutes(ctx),
     ...(store ? adminRoutes(ctx, store) : []),
+    ...(await editorRoutes(ctx, store, options.savedDealsDirectory)),
     ...(options.extraRoutes?.(ctx) ?? []),
     ...systemRoutes(ctx),
   ];

@@ -75,6 +75,20 @@ export interface DealLocksTable {
   posts: number;
 }
 
+/** A deal file saved from the workbench: one row a version, never rewritten. */
+export interface DealVersionsTable {
+  deal_id: string;
+  version: number;
+  file_name: string;
+  yaml: string;
+  yaml_sha256: string;
+  tape_name: string | null;
+  tape_base64: string | null;
+  map_name: string | null;
+  map_yaml: string | null;
+  created_at: string;
+}
+
 export interface Database {
   postings: PostingsTable;
   ledger_entries: LedgerEntriesTable;
@@ -82,4 +96,5 @@ export interface Database {
   snapshots: SnapshotsTable;
   remittances: RemittancesTable;
   deal_locks: DealLocksTable;
+  deal_versions: DealVersionsTable;
 }

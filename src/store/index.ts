@@ -4,3 +4,4 @@ export * from "./migrations.js";
 export * from "./open-store.js";
 export * from "./postings.js";
 export * from "./post-remittance.js";
+export * from "./deal-versions.js";

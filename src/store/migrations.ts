@@ -110,10 +110,50 @@ function initial(dialect: StoreDialect): Migration {
   };
 }
 
+/**
+ * Deal files edited in the workbench (issue 16), each save a new version; a version
+ * is never rewritten or deleted (triggers refuse it), its tape kept with it.
+ */
+function dealVersions(dialect: StoreDialect): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("deal_versions")
+        .addColumn("deal_id", "text", (c) => c.notNull())
+        .addColumn("version", "integer", (c) => c.notNull())
+        .addColumn("file_name", "text", (c) => c.notNull())
+        .addColumn("yaml", "text", (c) => c.notNull())
+        .addColumn("yaml_sha256", "text", (c) => c.notNull())
+        /** The loan tape the deal names, base64, with the name the deal gives it. */
+        .addColumn("tape_name", "text")
+        .addColumn("tape_base64", "text")
+        .addColumn("map_name", "text")
+        .addColumn("map_yaml", "text")
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("deal_versions_pk", ["deal_id", "version"])
+        .execute();
+      if (dialect === "sqlite") {
+        for (const op of ["update", "delete"]) {
+          await sql.raw(`create trigger deal_versions_no_${op} before ${op} on deal_versions begin select raise(abort, 'deal_versions is append-only'); end`).execute(db);
+        }
+      } else {
+        await sql
+          .raw(`create or replace function tranche_deal_versions_append_only() returns trigger language plpgsql as $$ begin raise exception '% is append-only', tg_table_name; end $$`)
+          .execute(db);
+        await sql.raw(`create trigger deal_versions_append_only before update or delete on deal_versions for each row execute function tranche_deal_versions_append_only()`).execute(db);
+      }
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("deal_versions").ifExists().execute();
+      if (dialect === "postgres") await sql.raw("drop function if exists tranche_deal_versions_append_only()").execute(db);
+    },
+  };
+}
+
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
     async getMigrations() {
-      return { "0001_postings_ledger_statements": initial(dialect) };
+      return { "0001_postings_ledger_statements": initial(dialect), "0003_deal_versions": dealVersions(dialect) };
     },
   };
 }

@@ -7,7 +7,7 @@
 import { dirname, isAbsolute, resolve } from "node:path";
 import { formatCents, toCents, type Cents } from "../../core/money.js";
 import type { Deal } from "../schema.js";
-import { readColumnMap } from "./column-map.js";
+import { parseColumnMap, readColumnMap } from "./column-map.js";
 import { TapeError, type TapeProblem } from "./problems.js";
 import { readTapeBytes, readTapeFile } from "./read-tape.js";
 import type { ImportedTape, TapeLoan } from "./tape-builder.js";
@@ -21,10 +21,15 @@ export function dealTapeFile(deal: Deal, dealPath: string): { file: string; map?
 }
 
 /** Reads and checks the tape a deal names (null when it names none). Throws TapeError naming every problem. */
-export async function loadDealTape(deal: Deal, dealPath: string, options: { bytes?: Uint8Array } = {}): Promise<ImportedTape | null> {
+export async function loadDealTape(
+  deal: Deal,
+  dealPath: string,
+  options: { bytes?: Uint8Array; mapText?: string } = {},
+): Promise<ImportedTape | null> {
   const where = dealTapeFile(deal, dealPath);
   if (where === null) return null;
-  const map = where.map === undefined ? undefined : readColumnMap(where.map);
+  const map =
+    where.map === undefined ? undefined : options.mapText !== undefined ? parseColumnMap(options.mapText, where.map) : readColumnMap(where.map);
   const read = { ...(map ? { map } : {}), cutoffDate: deal.dates.cutoffDate };
   const tape = options.bytes ? await readTapeBytes(options.bytes, where.file, read) : await readTapeFile(where.file, read);
   const problems = checkTapeAgainstDeal(deal, tape.loans);
