@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { api, ApiCallError, type DealDetail, type DealSummary, type ProjectionResult } from "./api.js";
 import { StructureView } from "./components/StructureView.js";
 import { ProjectionView } from "./components/ProjectionView.js";
@@ -7,8 +7,10 @@ import { AmendmentDiffView } from "./components/AmendmentDiffView.js";
 import { TablesView } from "./components/TablesView.js";
 import { StatementsView } from "./components/StatementsView.js";
 import { PoolView } from "./components/PoolView.js";
+// The editor (CodeMirror, the schema completion) loads when its tab opens.
+const EditDealView = lazy(() => import("./components/EditDealView.js").then((m) => ({ default: m.EditDealView })));
 
-type Tab = "structure" | "projection" | "tests" | "tables" | "amendments" | "statements" | "pool";
+type Tab = "structure" | "projection" | "tests" | "tables" | "amendments" | "statements" | "pool" | "edit";
 
 const TABS: { id: Tab; label: string }[] = [
   { id: "structure", label: "Structure" },
@@ -18,6 +20,7 @@ const TABS: { id: Tab; label: string }[] = [
   { id: "amendments", label: "Signed vs amended" },
   { id: "statements", label: "Statements" },
   { id: "pool", label: "Pool" },
+  { id: "edit", label: "Edit deal" },
 ];
 
 export type RunState =
@@ -60,15 +63,19 @@ export function App() {
   const abort = useRef<AbortController | null>(null);
   const elapsed = useElapsed(run.status === "running" ? run.startedAt : null);
 
-  useEffect(() => {
+  const loadDeals = useCallback((select?: string) => {
     api
       .deals()
       .then(({ deals }) => {
         setDeals(deals);
-        setDealId((current) => (current && deals.some((d) => d.id === current) ? current : deals[0]?.id ?? ""));
+        setDealId((current) => {
+          const want = select ?? current;
+          return want && deals.some((d) => d.id === want) ? want : deals[0]?.id ?? "";
+        });
       })
       .catch((e: Error) => setDealsError(e.message));
   }, []);
+  useEffect(() => loadDeals(), [loadDeals]);
 
   const summary = deals?.find((d) => d.id === dealId) ?? null;
 
@@ -223,7 +230,7 @@ export function App() {
             {t.label}
           </button>
         ))}
-        {result && tab !== "pool" ? (
+        {result && tab !== "pool" && tab !== "edit" ? (
           <span className="tab-note muted" data-testid="result-scenario">
             {result.deal.name} · {shown?.scenario}
             {result.deal.amendments.length ? ` · as amended (${result.deal.amendments.join(", ")})` : hasAmendments ? " · as signed" : ""}
@@ -241,6 +248,20 @@ export function App() {
         {tab === "amendments" && summary ? <AmendmentDiffView dealId={summary.id} scenario={scenario} /> : null}
         {tab === "statements" && summary ? <StatementsView dealId={summary.id} /> : null}
         {tab === "pool" ? <PoolView /> : null}
+        {tab === "edit" ? (
+          <Suspense fallback={<p className="muted">Loading the editor…</p>}>
+          <EditDealView
+            deals={deals ?? []}
+            onSaved={(id) => {
+              // The saved deal is served at once: select it and show its cash flows.
+              setScenario("");
+              setShown(null);
+              loadDeals(id);
+              setTab("projection");
+            }}
+          />
+          </Suspense>
+        ) : null}
       </main>
     </div>
   );

@@ -3,7 +3,7 @@
  * edited deal (with the tape it names) as the next version in the store. A saved
  * deal is served at once like a bundled one (GET /api/deals, the run routes).
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
@@ -135,6 +135,20 @@ export async function editorRoutes(ctx: ApiContext, store: Store | undefined, ro
         ctx.catalog.setEdited(deal.id, writeDealVersion(dir, saved, deal));
         reply.status(201);
         return { dealId: saved.dealId, version: saved.version, createdAt: saved.createdAt, yamlSha256: saved.yamlSha256 };
+      },
+    }),
+    route({
+      method: "GET",
+      url: "/api/deals/:dealId/source",
+      operationId: "dealSource",
+      summary: "A deal's file as written (YAML text): the bundled file, or a saved deal's latest version",
+      tags: ["deals"],
+      params: dealIdParamsSchema,
+      responses: { 200: { description: "The deal file" }, 404: { description: "No such deal" } },
+      handler: ({ params, reply }) => {
+        const path = ctx.catalog.pathOf(params.dealId);
+        reply.type("application/yaml; charset=utf-8");
+        return readFileSync(path, "utf8");
       },
     }),
     route({
