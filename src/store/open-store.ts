@@ -115,6 +115,9 @@ async function migrate(store: Store): Promise<void> {
   const migrator = new Migrator({
     db: store.db,
     provider: migrationProvider(store.dialect),
+    // Migrations added side by side (0002_…, 0003_deal_versions) are independent: a store
+    // that ran a later-named one first still takes an earlier-named one added after it.
+    allowUnorderedMigrations: true,
     ...(store.schema ? { migrationTableSchema: store.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
