@@ -39,7 +39,7 @@ export interface ScenarioFlags {
 
 export function addScenarioOptions(cmd: Command): Command {
   return cmd
-    .option("--ppc <vector>", "prepayment, % of the deal's Prepayment Assumption (default 100)")
+    .option("--ppc <vector>", "prepayment, % of the deal's Prepayment Assumption (default: the deal's pricing speed)")
     .option("--cpr <vector>", "prepayment, CPR %")
     .option("--psa <vector>", "prepayment, % PSA")
     .option("--smm <vector>", "prepayment, SMM %")
@@ -113,7 +113,10 @@ function readScenarioFile(path: string): Record<string, unknown> {
 
 export function scenarioFromFlags(flags: ScenarioFlags, deal: Deal): Scenario {
   const libor = dealLiborIndex(deal);
-  let base: Scenario = DEFAULT_SCENARIO;
+  // Without a prepayment flag the deal's pricing speed (100 PPC for 2007-12T1, 25 CPR for 2006-HY12),
+  // as the API does: a deal without a Prepayment Assumption cannot run at PPC.
+  const pricing = deal.collateral.pricingSpeed;
+  let base: Scenario = { ...DEFAULT_SCENARIO, prepayment: { unit: pricing.unit, values: [pricing.value] } };
   let fromFile: Record<string, unknown> = {};
   if (flags.scenario !== undefined) {
     if (existsSync(flags.scenario)) fromFile = readScenarioFile(flags.scenario);
