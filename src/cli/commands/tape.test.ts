@@ -77,6 +77,37 @@ describe("tranche tape import", () => {
   });
 });
 
+describe("tranche tape import of a workbook", () => {
+  it("the same tape typed into a spreadsheet (numbers as numbers, dates as dates) gives the CSV's stratification", async () => {
+    const { default: ExcelJS } = await import("exceljs");
+    const lines = readFileSync(TAPE, "utf8").trim().split("\n");
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Tape");
+    const dateColumns = new Set([7, 14]);
+    lines.forEach((line, i) => {
+      const cells = line.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, "").replace(/"/g, "")).slice(0, 20);
+      if (i === 0) return void sheet.addRow(cells);
+      sheet.addRow(
+        cells.map((c, j) => {
+          if (c === "") return null;
+          if (dateColumns.has(j)) {
+            const [m, d, y] = c.split("/").map(Number);
+            return new Date(Date.UTC(y, m - 1, d));
+          }
+          const n = Number(c.replace(/,/g, ""));
+          return j > 1 && Number.isFinite(n) ? n : c;
+        }),
+      );
+    });
+    const dir = mkdtempSync(join(tmpdir(), "tape-xlsx-"));
+    const file = join(dir, "servicer-tape.xlsx");
+    await book.xlsx.writeFile(file);
+    const fromXlsx = await tranche("tape", "import", file, "--map", MAP, "--format", "csv");
+    expect(fromXlsx.stderr).toBe("");
+    expect(fromXlsx.stdout).toBe((await tranche("tape", "import", TAPE, "--map", MAP, "--format", "csv")).stdout);
+  });
+});
+
 const DEAL = "examples/own-pool/own-pool-2024-1.yaml";
 
 /** The hand tape's loans with what the first month's level payment needs, read from the file, not by the importer. */

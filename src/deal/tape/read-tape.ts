@@ -6,7 +6,7 @@
  */
 import { createReadStream, statSync } from "node:fs";
 import { extname } from "node:path";
-import { Readable } from "node:stream";
+import { Readable, Transform } from "node:stream";
 import { parse } from "csv-parse";
 import { TapeError } from "./problems.js";
 import { TapeBuilder, type ImportedTape, type TapeCell, type TapeReadOptions } from "./tape-builder.js";
@@ -33,11 +33,21 @@ export async function readTapeFile(
   } catch (e) {
     throw new TapeError(path, [{ row: 0, column: "", message: `cannot read: ${(e as Error).message}` }]);
   }
-  const open = () => {
+  const open = (): Readable => {
     const stream = createReadStream(path, { highWaterMark: 1 << 20 });
     const report = options.onProgress;
-    if (report) stream.on("data", () => report(stream.bytesRead, size));
-    return stream;
+    if (!report) return stream;
+    // Counted as the reader pulls (a "data" listener would start the flow before the reader is attached).
+    let read = 0;
+    const counted = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        read += chunk.length;
+        report(read, size);
+        done(null, chunk);
+      },
+    });
+    counted.on("close", () => stream.destroy());
+    return stream.pipe(counted);
   };
   return readTape(open, path, format, options);
 }
