@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from "node:os";
 import { runGridChunk, type GridCell, type GridChunk } from "./grid.js";
+import type { WorkItem } from "./work.js";
 import { TaskFailure, WorkerPool } from "./worker-pool.js";
 
 export interface GridRunner {
@@ -29,12 +30,21 @@ export function gridWorkerUrl(): URL {
   return new URL(`./grid-worker.${ext}`, import.meta.url);
 }
 
+/** A pool of `size` worker threads running `WorkItem`s; each parses a deal document once. */
+export function workPool(size: number): WorkerPool {
+  return new WorkerPool({ workerUrl: gridWorkerUrl(), size, timeoutMs: Infinity, maxQueue: Number.MAX_SAFE_INTEGER });
+}
+
 /** A pool of `size` worker threads; each parses a deal document once. */
 export function poolRunner(size: number): GridRunner {
-  const pool = new WorkerPool({ workerUrl: gridWorkerUrl(), size, timeoutMs: Infinity, maxQueue: Number.MAX_SAFE_INTEGER });
+  const pool = workPool(size);
   return {
     concurrency: size,
-    run: (chunk) => pool.run<GridCell[][]>({ kind: "gridChunk", chunk }),
+    run: (chunk) => {
+      const { deal, ...payload } = chunk;
+      const item: WorkItem<"gridChunk"> = { kind: "gridChunk", deal, payload };
+      return pool.run<GridCell[][]>(item);
+    },
     close: () => pool.close(),
   };
 }

@@ -11,7 +11,8 @@
 import type { Command } from "commander";
 import { SingleBar } from "cli-progress";
 import { readDealDocument, runOfDocument, type DealDocument } from "../../compute/deal-document.js";
-import { gridClasses, type GridChunk, type GridPricing } from "../../compute/grid.js";
+import { gridClasses, type GridCell, type GridChunk, type GridPricing } from "../../compute/grid.js";
+import type { WorkItem } from "../../compute/work.js";
 import { defaultWorkerCount, inProcessRunner, poolRunner, runChunks, TaskFailure, type GridRunner } from "../../compute/run-grid.js";
 import { AmendmentError } from "../../deal/amendments.js";
 import { DealFileError, DealValidationError } from "../../deal/problems.js";
@@ -30,6 +31,7 @@ export interface GridFlags extends GridAxisFlags {
   out?: string;
   format?: string;
   workers?: string;
+  queue?: string;
   chunk?: string;
   quiet?: boolean;
   withoutAmendment?: string[];
@@ -65,6 +67,7 @@ export function register(program: Command): void {
     .option("--out <file>", "write the rows to FILE.csv, FILE.jsonl or FILE.xlsx (one sheet a deal)")
     .option("--format <format>", "without --out: table, csv or jsonl on stdout (default table)")
     .option("--workers <n>", "worker threads (default: the machine's cores; 1 runs in this process)")
+    .option("--queue <redis-url>", "put the chunks on a BullMQ queue in Redis (redis://HOST:PORT) for `tranche worker` processes on any machine")
     .option("--chunk <n>", `scenarios per unit of work (default ${DEFAULT_CHUNK_SIZE})`)
     .option("--quiet", "no progress bar")
     .option("--without-amendment <id>", "run the PSA without this amendment (repeatable)", collect)
@@ -107,8 +110,25 @@ function pricingOf(flags: GridFlags): GridPricing | undefined {
   return { quotes, ...(curve ? { curve: curve.points } : {}) };
 }
 
+async function runOnQueue(url: string, chunks: readonly GridChunk[], bar: SingleBar | undefined, quiet: boolean): Promise<GridCell[][][]> {
+  const { submitWork, QueueConnectionError } = await import("../../compute/queue.js");
+  const items: WorkItem<"gridChunk">[] = chunks.map(({ deal, ...payload }) => ({ kind: "gridChunk", deal, payload }));
+  try {
+    const outcome = await submitWork(url, items, { onResult: (i) => bar?.increment(chunks[i].scenarios.length) });
+    bar?.stop();
+    if (!quiet) process.stderr.write(`tranche grid: ${chunks.length} chunks on ${url}: ${outcome.reused} reused, ${chunks.length - outcome.reused} run\n`);
+    return outcome.results;
+  } catch (e) {
+    bar?.stop();
+    if (e instanceof QueueConnectionError) throw new UserError(e.message, 3);
+    if (e instanceof Error && !(e instanceof UserError)) throw new UserError(`a chunk failed on the queue: ${e.message}`, 1);
+    throw e;
+  }
+}
+
 export async function runGridCommand(dealRefs: readonly string[], flags: GridFlags): Promise<void> {
   const format = gridOutputFormat(flags.out, flags.format);
+  if (flags.queue !== undefined && flags.workers !== undefined) throw new UserError("--workers: with --queue the `tranche worker` processes do the work; leave out --workers");
   const workers = positiveInt(flags.workers, "--workers", defaultWorkerCount());
   const chunkSize = positiveInt(flags.chunk, "--chunk", DEFAULT_CHUNK_SIZE);
   const wantedClasses = flags.class === undefined ? null : flags.class.split(",").map((s) => s.trim()).filter(Boolean);
@@ -154,16 +174,20 @@ export async function runGridCommand(dealRefs: readonly string[], flags: GridFla
     ? new SingleBar({ stream: process.stderr, format: "grid |{bar}| {percentage}% | {value}/{total} scenarios | ETA {eta_formatted}", hideCursor: true, etaBuffer: 20 })
     : undefined;
   bar?.start(total, 0);
-  const runner: GridRunner = workers === 1 ? inProcessRunner() : poolRunner(Math.min(workers, chunks.length || 1));
-  let results;
-  try {
-    results = await runChunks(chunks, runner, (i) => bar?.increment(chunks[i].scenarios.length));
-  } catch (e) {
-    if (e instanceof TaskFailure || e instanceof RangeError) throw new UserError(e.message, 1);
-    throw e;
-  } finally {
-    bar?.stop();
-    await runner.close();
+  let results: GridCell[][][];
+  if (flags.queue !== undefined) {
+    results = await runOnQueue(flags.queue, chunks, bar, flags.quiet === true);
+  } else {
+    const runner: GridRunner = workers === 1 ? inProcessRunner() : poolRunner(Math.min(workers, chunks.length || 1));
+    try {
+      results = await runChunks(chunks, runner, (i) => bar?.increment(chunks[i].scenarios.length));
+    } catch (e) {
+      if (e instanceof TaskFailure || e instanceof RangeError) throw new UserError(e.message, 1);
+      throw e;
+    } finally {
+      bar?.stop();
+      await runner.close();
+    }
   }
   results.forEach((cells, i) => deals[chunkDeal[i]].cells.push(...cells));
 

@@ -26,5 +26,6 @@ export const commands: Readonly<Record<string, () => Promise<CommandModule>>> = 
   statement: () => import("./statement.js"),
   tape: () => import("./tape.js"),
   validate: () => import("./validate.js"),
+  worker: () => import("./worker.js"),
   "yield-table": () => import("./yield-table.js"),
 };
