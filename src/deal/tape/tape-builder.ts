@@ -82,6 +82,7 @@ export class TapeBuilder {
   private readonly loans: TapeLoan[] = [];
   private readonly problems: TapeProblem[] = [];
   private unlisted = 0;
+  private rows = 0;
   private readonly seen = new Map<string, number>();
   private ignored: string[] = [];
   /** Set when the tape is refused outright (no headings, too many rows): reading stops. */
@@ -169,7 +170,8 @@ export class TapeBuilder {
     if (!this.headed) throw new Error("TapeBuilder: header() first");
     if (this.fatal) return;
     if (cells.every((c) => c === null || c === undefined || (typeof c === "string" && c.trim() === ""))) return;
-    if (this.loans.length >= this.maxLoans) {
+    // Rows, not loans kept: after a problem no loan is kept, but every row's id still is (duplicates).
+    if (++this.rows > this.maxLoans) {
       this.fatal = true;
       this.problem(row, "", `the tape has more than ${this.maxLoans.toLocaleString("en-US")} loans; it was not read further (a larger limit: --max-loans)`);
       return;
