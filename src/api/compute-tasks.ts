@@ -28,6 +28,7 @@ import { loadDealTape } from "../deal/tape/deal-tape-file.js";
 import { TapeError } from "../deal/tape/problems.js";
 import { hasLoanTape, useLoanTape } from "../engine/project.js";
 import { ApiError } from "./errors.js";
+import { runWork, type WorkItem } from "../compute/work.js";
 
 export interface DealRef {
   /** Absolute path of the deal file (amendments are found beside it). */
@@ -37,6 +38,7 @@ export interface DealRef {
 }
 
 export type ComputeTask =
+  | { readonly kind: "work"; readonly item: WorkItem }
   | { readonly kind: "project"; readonly deal: DealRef; readonly scenario: Scenario; readonly ledger: boolean }
   | { readonly kind: "amendmentDiff"; readonly deal: DealRef; readonly scenario: Scenario }
   | {
@@ -240,6 +242,8 @@ export function runPoolYieldTable(task: Extract<ComputeTask, { kind: "poolYieldT
 
 export function runComputeTask(task: ComputeTask): unknown {
   switch (task.kind) {
+    case "work":
+      return runWork(task.item);
     case "project":
       return runProjection(task.deal, task.scenario, task.ledger);
     case "amendmentDiff":

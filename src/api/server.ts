@@ -24,6 +24,7 @@ import { adminRoutes } from "./routes/admin.js";
 import { editorRoutes } from "./routes/editor.js";
 import { dealRoutes } from "./routes/deals.js";
 import { poolRoutes } from "./routes/pool.js";
+import { gridRoutes } from "./routes/grid.js";
 import { runRoutes } from "./routes/runs.js";
 import { systemRoutes } from "./routes/system.js";
 import { WorkerPool } from "../compute/worker-pool.js";
@@ -119,6 +120,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<TrancheS
     ...dealRoutes(ctx),
     ...runRoutes(ctx),
     ...poolRoutes(ctx),
+    ...gridRoutes(ctx),
     ...(store ? adminRoutes(ctx, store) : []),
     ...(await editorRoutes(ctx, store, options.savedDealsDirectory)),
     ...(options.extraRoutes?.(ctx) ?? []),
