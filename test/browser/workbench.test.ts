@@ -19,6 +19,7 @@ import { remittanceToJson } from "../../src/admin/remittance/write.js";
 import { simulateServicing } from "../../src/admin/servicing/simulate.js";
 import { loadDeal } from "../../src/deal/load-deal.js";
 import { project } from "../../src/engine/project.js";
+import { DEFAULT_SCENARIO } from "../../src/core/scenario.js";
 import { parseScenarioText } from "../../src/engine/scenario-text.js";
 
 const CHROMIUM = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => p && existsSync(p));
@@ -281,6 +282,26 @@ describe.skipIf(!CHROMIUM)("web workbench in Chromium", () => {
     const screenPar = await table.locator("tbody tr").nth(2).locator('td[data-col="s0"]').textContent();
     expect(screenPar).toBe(bey.toFixed(4));
     await page.screenshot({ path: join(SHOTS, "workbench-pool.png"), fullPage: true });
+  });
+
+  it("runs a scenario grid on the open deal: a heat map of B-1's loss % over speed x CDR, rows exported as CSV", async () => {
+    await page.click('[data-testid="tab-grid"]');
+    await page.fill('[data-testid="grid-token"]', TOKEN);
+    await page.fill('[data-testid="grid-speeds"]', "5,20");
+    await page.fill('[data-testid="grid-cdrs"]', "0,8");
+    await page.click('[data-testid="grid-run"]');
+    await page.waitForSelector('[data-testid="grid-status"][data-status="done"]', { timeout: 30_000 });
+    expect(await paintedPixels("grid-heatmap")).toBeGreaterThan(2_000);
+    const csv = readFileSync(await download("csv-grid"), "utf8").trim().split(/\r\n/).map((l) => l.split(","));
+    const head = csv[0];
+    expect(csv.length).toBe(5);
+    const at = (k: string) => head.indexOf(k);
+    const { deal } = loadDeal(D12);
+    const stress = project(deal, { ...DEFAULT_SCENARIO, prepayment: { unit: "cpr", values: [20] }, default: { unit: "cdr", values: [8] }, severity: [40], recoveryLag: 12 });
+    const wd = stress.classes["B-1"].flows.reduce((s, f) => s + f.writedown, 0);
+    const last = csv[4];
+    expect([last[at("cpr")], last[at("cdr")], last[at("classId")]]).toEqual(["20", "8", "B-1"]);
+    expect(Number(last[at("writedown")])).toBeCloseTo(wd, 4);
   });
 
   it("points at the mistake in a bad scenario, without losing the last result", async () => {

@@ -7,10 +7,11 @@ import { AmendmentDiffView } from "./components/AmendmentDiffView.js";
 import { TablesView } from "./components/TablesView.js";
 import { StatementsView } from "./components/StatementsView.js";
 import { PoolView } from "./components/PoolView.js";
+import { GridView } from "./components/GridView.js";
 // The editor (CodeMirror, the schema completion) loads when its tab opens.
 const EditDealView = lazy(() => import("./components/EditDealView.js").then((m) => ({ default: m.EditDealView })));
 
-type Tab = "structure" | "projection" | "tests" | "tables" | "amendments" | "statements" | "pool" | "edit";
+type Tab = "structure" | "projection" | "tests" | "tables" | "amendments" | "statements" | "pool" | "edit" | "grid";
 
 const TABS: { id: Tab; label: string }[] = [
   { id: "structure", label: "Structure" },
@@ -20,6 +21,7 @@ const TABS: { id: Tab; label: string }[] = [
   { id: "amendments", label: "Signed vs amended" },
   { id: "statements", label: "Statements" },
   { id: "pool", label: "Pool" },
+  { id: "grid", label: "Grid" },
   { id: "edit", label: "Edit deal" },
 ];
 
@@ -230,7 +232,7 @@ export function App() {
             {t.label}
           </button>
         ))}
-        {result && tab !== "pool" && tab !== "edit" ? (
+        {result && tab !== "pool" && tab !== "grid" && tab !== "edit" ? (
           <span className="tab-note muted" data-testid="result-scenario">
             {result.deal.name} · {shown?.scenario}
             {result.deal.amendments.length ? ` · as amended (${result.deal.amendments.join(", ")})` : hasAmendments ? " · as signed" : ""}
@@ -248,6 +250,7 @@ export function App() {
         {tab === "amendments" && summary ? <AmendmentDiffView dealId={summary.id} scenario={scenario} /> : null}
         {tab === "statements" && summary ? <StatementsView dealId={summary.id} /> : null}
         {tab === "pool" ? <PoolView /> : null}
+        {tab === "grid" && summary ? <GridView dealId={summary.id} /> : null}
         {tab === "edit" ? (
           <Suspense fallback={<p className="muted">Loading the editor…</p>}>
           <EditDealView
