@@ -183,6 +183,7 @@ const classFlowRow = z.object({
   writedown: z.number(),
   endBalance: z.number(),
   interestShortfall: z.number(),
+  accretion: z.number().optional().describe("Accrued interest added to an accrual (Z) class's balance"),
 });
 
 const ledgerEntry = z.object({
@@ -196,6 +197,7 @@ const ledgerEntry = z.object({
     "principal",
     "writedown",
     "writeup",
+    "accretion",
     "fee",
     "corridor",
     "yieldSupplement",

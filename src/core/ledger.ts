@@ -20,6 +20,8 @@ export type LedgerKind =
   | "principal"
   | "writedown"
   | "writeup"
+  /** An accrual class's accrued interest added to its balance (no cash). */
+  | "accretion"
   | "fee"
   | "corridor"
   | "yieldSupplement"

@@ -115,13 +115,23 @@ export const collateralSchema = z.strictObject({
 // Certificates
 
 export const couponSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("fixed"), rate }),
+  z.strictObject({
+    kind: z.literal("fixed"),
+    rate,
+    /**
+     * An accrual (Z) class: until its Accretion Termination Date its Accrued Certificate
+     * Interest is added to its balance, and the same amount (the Accrual Distribution
+     * Amount) is paid as principal by its `accrualDistribution` rule.
+     */
+    accrual: z.boolean().optional(),
+  }),
   z.strictObject({
     kind: z.literal("floater"),
     index: z.string(),
     margin: rate,
     floor: rate,
     cap: rate,
+    accrual: z.boolean().optional(),
   }),
   z.strictObject({
     kind: z.literal("inverseFloater"),
@@ -159,6 +169,18 @@ export const classTypeSchema = z.enum([
   "residual",
   "nas",
   "corridorBeneficiary",
+  /** Planned amortization class: paid to a PAC schedule (`principalSchedules`). */
+  "pac",
+  /** Targeted amortization class: paid to a TAC schedule. */
+  "tac",
+  /** Support (companion) class: absorbs the principal the PAC and TAC classes do not take. */
+  "support",
+  /** Accrual (Z) class: `coupon.accrual: true`. */
+  "accrual",
+  /** Accretion-directed class: paid the Accrual Distribution Amount of an accrual class. */
+  "accretionDirected",
+  /** An exchangeable REMIC class: a component of an `exchangeableClasses` combination. */
+  "exchangeableRemic",
 ]);
 
 export const accrualSchema = z.strictObject({
@@ -228,8 +250,14 @@ export const principalPayeeSchema = z.strictObject({
   classes: z.array(id).min(1),
   /** How several classes share: pro rata by balance before the Distribution Date. */
   share: z.enum(["sequential", "proRata"]).default("sequential"),
-  /** "priorityAmount": at most the Class Priority Amount; default to zero balance. */
-  limit: z.enum(["zero", "priorityAmount"]).default("zero"),
+  /**
+   * "priorityAmount": at most the Class Priority Amount; "schedule": down to the
+   * payee's Planned (PAC) or Targeted (TAC) Balance for the date, the principal
+   * schedule named by `schedule`; default to zero balance.
+   */
+  limit: z.enum(["zero", "priorityAmount", "schedule"]).default("zero"),
+  /** With `limit: schedule`: the id of an entry of the deal's `principalSchedules`. */
+  schedule: id.optional(),
   citation,
 });
 
@@ -283,6 +311,15 @@ export const ruleSchema = z.discriminatedUnion("kind", [
     sequence: z.array(principalPayeeSchema).min(1),
   }),
   seniorPrincipalAfterDepletionSchema,
+  /**
+   * The Accrual Distribution Amount of accrual class `class` (its Accrued Certificate
+   * Interest, added to its balance), paid as principal to the accretion-directed classes
+   * in `sequence`, and what they cannot take to `class` itself; in force until the
+   * Accretion Termination Date (the first date on which every accretion-directed class is
+   * retired, or the Senior Credit Support Depletion Date), after which the class is paid
+   * interest like any other.
+   */
+  z.strictObject({ kind: z.literal("accrualDistribution"), ...ruleBase, group: id, class: id, sequence: z.array(principalPayeeSchema).min(1) }),
   z.strictObject({ kind: z.literal("poDeferred"), ...ruleBase, group: id, class: id }),
   /** Transfer Payments to an Undercollateralized Group and to a group whose seniors are outstanding when another's are retired. */
   z.strictObject({ kind: z.literal("crossCollateralization"), ...ruleBase }),
@@ -323,6 +360,39 @@ export const corridorContractSchema = z.strictObject({
 
 export const contractSchema = z.discriminatedUnion("kind", [corridorContractSchema]);
 
+/**
+ * A PAC (planned) or TAC (targeted) principal schedule: the aggregate balance of
+ * `classes` a `limit: schedule` payee pays down to on each Distribution Date.
+ * Generated once by `tranche principal-schedule` (the minimum of the payee's
+ * principal at the band's speeds, on the structure without the schedule) and fixed at
+ * closing; after the last entry the planned balance is zero.
+ */
+export const principalScheduleSchema = z.strictObject({
+  id,
+  kind: z.enum(["pac", "tac"]),
+  section: citation,
+  classes: z.array(id).min(1),
+  /** The speeds the schedule was generated at: a PAC band's two, a TAC's one. */
+  band: z.strictObject({ unit: z.enum(["ppc", "cpr", "psa", "smm"]), speeds: z.array(z.number().nonnegative()).min(1).max(2) }),
+  /** The Planned (Targeted) Balance after each Distribution Date's distributions, one entry a month from the first. */
+  plannedBalances: z.array(z.strictObject({ date: civilDateSchema, balance: money })).min(1),
+});
+
+/**
+ * An exchangeable (MACR) class: a combination of exchangeable REMIC classes in fixed
+ * proportions of their original balances. The REMIC classes keep paying in the
+ * waterfall; the exchangeable class's flows are the sum of its components' (the
+ * whole combination exchanged), priced like any class. Exchanges run both ways.
+ */
+export const exchangeableClassSchema = z.strictObject({
+  id,
+  section: citation,
+  offered: z.boolean(),
+  cusip: z.string().optional(),
+  /** Each component's share of the combination's original balance (the shares add to 1). */
+  components: z.array(z.strictObject({ class: id, proportion: z.number().positive().max(1) })).min(2),
+});
+
 export const optionalTerminationSchema = z.strictObject({
   section: citation,
   /** Callable once the pool's Stated Principal Balance is at or below this % of the Cut-off Date balance. */
@@ -345,6 +415,8 @@ export const dealSchema = z.strictObject({
   rules: z.array(ruleSchema).min(1),
   lossAllocation: lossAllocationSchema,
   contracts: z.array(contractSchema).default([]),
+  principalSchedules: z.array(principalScheduleSchema).default([]),
+  exchangeableClasses: z.array(exchangeableClassSchema).default([]),
   optionalTermination: optionalTerminationSchema,
 });
 
@@ -365,6 +437,8 @@ export type SeniorPrincipalAfterDepletionRule = Extract<Rule, { kind: "seniorPri
 export function depletionGroups(rule: SeniorPrincipalAfterDepletionRule): DepletionGroup[] {
   return "groups" in rule ? rule.groups : [{ group: rule.group, classes: rule.classes }];
 }
+export type PrincipalSchedule = z.infer<typeof principalScheduleSchema>;
+export type ExchangeableClass = z.infer<typeof exchangeableClassSchema>;
 export type LossAllocation = z.infer<typeof lossAllocationSchema>;
 export type CorridorContract = z.infer<typeof corridorContractSchema>;
 export type ShiftingInterest = z.infer<typeof shiftingInterestSchema>;

@@ -69,6 +69,11 @@ function ruleReferences(rule: Rule, index: number): { classes: ClassReference[];
         groups: pairs.map((pair, g) => ({ id: pair.group, path: at("groups", g, "group") })),
       };
     }
+    case "accrualDistribution":
+      return {
+        classes: [{ id: rule.class, path: at("class") }, ...rule.sequence.flatMap((payee, p) => list(payee.classes, "sequence", p, "classes"))],
+        groups: [{ id: rule.group, path: at("group") }],
+      };
     case "crossCollateralization":
       return { classes: [], groups: [] };
     case "subordinates":

@@ -12,6 +12,7 @@ import {
   checkSubordinateCoverage,
   checkUniqueIds,
 } from "./validate-references.js";
+import { checkAccrualClasses, checkExchangeableClasses, checkPrincipalSchedules } from "./validate-class-kinds.js";
 import { checkCollateral, checkContracts, checkDealDates, checkSchedules } from "./validate-schedules.js";
 
 const onDeal =
@@ -32,6 +33,9 @@ const checks: ReadonlyArray<(input: DealCheckInput) => DealIssue[]> = [
   onDeal(checkSchedules),
   onDeal(checkContracts),
   onDeal(checkCollateral),
+  onDeal(checkPrincipalSchedules),
+  onDeal(checkAccrualClasses),
+  onDeal(checkExchangeableClasses),
 ];
 
 /** Every semantic issue, reading sections and items as far as they passed the schema. */

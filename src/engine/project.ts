@@ -38,6 +38,7 @@ import {
   lazyProperty,
   TEST_FLAG,
   testRows,
+  type ClassFlowTable,
 } from "./result-columns.js";
 import { dealCalendar } from "./schedule.js";
 
@@ -230,6 +231,7 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
       classData[x + CLASS_FIELD.writedown * capacity] = book.writedown[c];
       classData[x + CLASS_FIELD.endBalance * capacity] = notional ? work.notionalEnd[c] : work.endBalance[c];
       classData[x + CLASS_FIELD.interestShortfall * capacity] = work.unpaidInterestAfter[c] + book.interestShortfall[c];
+      classData[x + CLASS_FIELD.accretion * capacity] = book.accretion[c];
     }
     for (let j = 0; j < plan.contracts.length; j++) {
       const notional = work.corridorNotional[j];
@@ -276,6 +278,7 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
       count,
     );
   });
+  addExchangeableClasses(deal, classes, classTable, count, walWeighted, walPrincipal);
   const recordGroupIds = Array.from(plan.groupRecordOrder, (g) => plan.groupIds[g]);
 
   const out: DetailedProjection = {
@@ -293,4 +296,54 @@ export function project(deal: Deal, scenario: Scenario, options: ProjectOptions 
   if (options.ledger) out.ledger = ledger;
   if (options.reports) out.reports = reports;
   return out;
+}
+
+/**
+ * Exchangeable (MACR) classes: each the whole of its combination exchanged, so its
+ * figures are the sums of its REMIC components' figures date by date (its WAL the
+ * principal-weighted one), added to the result after the REMIC classes. Their type
+ * is `exchangeable`: a total over the trust's classes skips them (the REMIC
+ * classes carry the cash).
+ */
+function addExchangeableClasses(
+  deal: Deal,
+  classes: Record<string, ClassResult>,
+  table: ClassFlowTable,
+  count: number,
+  walWeighted: Float64Array,
+  walPrincipal: Float64Array,
+): void {
+  const specs = deal.exchangeableClasses;
+  if (specs.length === 0) return;
+  const capacity = table.capacity;
+  const own = allocateClassFlowTable(specs.length, capacity, table.dates);
+  specs.forEach((x, j) => {
+    const slots = x.components.map((c) => deal.classes.findIndex((k) => k.id === c.class));
+    if (slots.some((s) => s < 0)) throw new Error(`exchangeable class ${x.id}: unknown component`);
+    let weighted = 0;
+    let principal = 0;
+    for (const s of slots) {
+      weighted += walWeighted[s];
+      principal += walPrincipal[s];
+      for (let f = 0; f < CLASS_FIELD_COUNT; f++) {
+        const from = (s * CLASS_FIELD_COUNT + f) * capacity;
+        const to = (j * CLASS_FIELD_COUNT + f) * capacity;
+        for (let i = 0; i < count; i++) own.data[to + i] += table.data[from + i];
+      }
+    }
+    const groups = new Set(slots.map((s) => deal.classes[s].group ?? null));
+    classes[x.id] = classResultOverTable(
+      {
+        type: ["exchangeable"],
+        offered: x.offered,
+        group: groups.size === 1 ? [...groups][0] : null,
+        notional: false,
+        initialBalance: slots.reduce((sum, s) => sum + deal.classes[s].initialBalance, 0),
+        wal: principal > 0 ? weighted / principal : null,
+      },
+      own,
+      j,
+      count,
+    );
+  });
 }

@@ -26,6 +26,8 @@ export interface ClassFlowColumns {
   readonly writedown: Float64Array;
   readonly endBalance: Float64Array;
   readonly interestShortfall: Float64Array;
+  /** Accrued interest added to an accrual (Z) class's balance. */
+  readonly accretion: Float64Array;
 }
 
 /**
@@ -34,8 +36,8 @@ export interface ClassFlowColumns {
  * (one allocation a projection, and no view objects until a caller asks for a
  * class's columns).
  */
-export const CLASS_FIELD = { beginBalance: 0, interest: 1, principal: 2, writedown: 3, endBalance: 4, interestShortfall: 5 } as const;
-export const CLASS_FIELD_COUNT = 6;
+export const CLASS_FIELD = { beginBalance: 0, interest: 1, principal: 2, writedown: 3, endBalance: 4, interestShortfall: 5, accretion: 6 } as const;
+export const CLASS_FIELD_COUNT = 7;
 
 export interface ClassFlowTable {
   readonly data: Float64Array;
@@ -59,6 +61,7 @@ export function classColumnsOf(table: ClassFlowTable, c: number, count: number):
     writedown: at(CLASS_FIELD.writedown),
     endBalance: at(CLASS_FIELD.endBalance),
     interestShortfall: at(CLASS_FIELD.interestShortfall),
+    accretion: at(CLASS_FIELD.accretion),
   };
 }
 
@@ -79,6 +82,7 @@ export function classFlowRowsOf(table: ClassFlowTable, c: number, count: number)
       writedown: d[x + CLASS_FIELD.writedown * n],
       endBalance: d[x + CLASS_FIELD.endBalance * n],
       interestShortfall: d[x + CLASS_FIELD.interestShortfall * n],
+      accretion: d[x + CLASS_FIELD.accretion * n],
     };
   }
   return rows;
@@ -119,6 +123,7 @@ export function classFlowColumns(c: ClassResult): ClassFlowColumns {
     d[i + CLASS_FIELD.writedown * n] = r.writedown;
     d[i + CLASS_FIELD.endBalance * n] = r.endBalance;
     d[i + CLASS_FIELD.interestShortfall * n] = r.interestShortfall;
+    d[i + CLASS_FIELD.accretion * n] = r.accretion ?? 0;
   });
   return classColumnsOf(table, 0, n);
 }

@@ -34,6 +34,8 @@ export interface ClassFlowRow {
   writedown: number;
   endBalance: number;
   interestShortfall: number;
+  /** Accrued interest added to the balance (accrual classes before their Accretion Termination Date; 0 otherwise). */
+  accretion?: number;
 }
 
 export interface ClassResult {

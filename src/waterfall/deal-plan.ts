@@ -12,9 +12,19 @@
  * a balance or an amount due, which is how a lookup by name with `?? 0` behaved.
  */
 import { assertNever } from "../core/assert-never.js";
-import { depletionGroups, type CorridorContract, type Deal, type Rule, type ScheduleStep } from "../deal/schema.js";
+import { depletionGroups, type CorridorContract, type Deal, type PrincipalPayee, type Rule, type ScheduleStep } from "../deal/schema.js";
 import { buildDealView, type DealView } from "./deal-view.js";
 import { scheduleValue, shiftingInterestMonth, type ShiftingInterestMonth } from "./shifting-interest.js";
+
+export interface SchedulePlan {
+  readonly id: string;
+  readonly classes: Int32Array;
+  /** Planned (Targeted) Balance by Distribution Date month (YYYY-MM). */
+  readonly plannedByMonth: ReadonlyMap<string, number>;
+  /** The first and last months of the schedule: before the first the class's whole balance is planned, after the last zero. */
+  readonly firstMonth: string;
+  readonly lastMonth: string;
+}
 
 export interface ContractPlan {
   readonly contract: CorridorContract;
@@ -91,6 +101,11 @@ export interface DealPlan {
   /** Per class slot: the contracts whose Yield Supplement Amounts it receives. */
   readonly contractsOfClass: readonly Int32Array[];
   readonly unpaidSlotCount: number;
+  /** PAC/TAC principal schedules (`deal.principalSchedules`, in order) and their index by id. */
+  readonly schedules: readonly SchedulePlan[];
+  readonly scheduleIndex: ReadonlyMap<string, number>;
+  /** 1 for an accrual (Z) class (`coupon.accrual`). */
+  readonly accrualClass: Uint8Array;
   /** Memo of `dateTerms` by Distribution Date (a pure function of the deal and the date). */
   readonly termsByDate: Map<string, DateTerms>;
 }
@@ -104,6 +119,8 @@ export interface DateTerms {
   readonly shiftPercentage: number;
   /** Each corridor contract's notional for the date (0 outside its window). */
   readonly corridorNotional: Float64Array;
+  /** Each principal schedule's Planned (Targeted) Balance for the date (Infinity before its first date, 0 after its last). */
+  readonly plannedBalance: Float64Array;
 }
 
 export function dateTerms(plan: DealPlan, distributionDate: string): DateTerms {
@@ -116,6 +133,7 @@ export function dateTerms(plan: DealPlan, distributionDate: string): DateTerms {
       shiftingInterest: shiftingInterestMonth(plan.deal.shiftingInterest, month),
       shiftPercentage: priority ? (scheduleValue(priority.shiftPercentage, month)?.value ?? 0) / 100 : 0,
       corridorNotional: Float64Array.from(plan.contracts, (k) => k.notionalByMonth.get(month) ?? 0),
+      plannedBalance: Float64Array.from(plan.schedules, (x) => (month < x.firstMonth ? Infinity : month > x.lastMonth ? 0 : (x.plannedByMonth.get(month) ?? 0))),
     };
     plan.termsByDate.set(distributionDate, terms);
   }
@@ -129,6 +147,8 @@ export interface PayeePlan {
   readonly firstClassId: string;
   readonly proRata: boolean;
   readonly priorityLimited: boolean;
+  /** `limit: schedule`: the index of its principal schedule in `DealPlan.schedules`, else −1. */
+  readonly schedule: number;
   readonly citation: string;
 }
 
@@ -146,6 +166,15 @@ export interface RuleStep {
   readonly cls: number;
   /** The classes paid (seniorInterest, subordinates), else empty. */
   readonly classes: Int32Array;
+  /** The payees in order (accrualDistribution: the accretion-directed classes), else empty. */
+  readonly payees: readonly PayeePlan[];
+}
+
+/** An accrual class and its accretion-directed classes (an `accrualDistribution` rule). */
+export interface AccrualPlan {
+  readonly cls: number;
+  /** Every class of the rule's sequence: the Accretion Termination Date is the first date on which all are retired. */
+  readonly directed: Int32Array;
 }
 
 export interface RulesPlan {
@@ -155,6 +184,8 @@ export interface RulesPlan {
   /** Per group: the classes §4.02(c) pays pro rata (first rule naming the group), or null. */
   readonly afterDepletion: readonly (Int32Array | null)[];
   readonly afterDepletionSection: string;
+  /** The `accrualDistribution` rules' classes (first rule per accrual class). */
+  readonly accruals: readonly AccrualPlan[];
   readonly crossCollateralizationSection: string;
   readonly poDeferredSection: string;
 }
@@ -169,6 +200,7 @@ const RULE_KINDS: { readonly [K in Rule["kind"]]: K } = {
   poPrincipal: "poPrincipal",
   seniorPrincipal: "seniorPrincipal",
   seniorPrincipalAfterDepletion: "seniorPrincipalAfterDepletion",
+  accrualDistribution: "accrualDistribution",
   poDeferred: "poDeferred",
   crossCollateralization: "crossCollateralization",
   subordinates: "subordinates",
@@ -274,6 +306,18 @@ function buildDealPlan(deal: Deal): DealPlan {
     return { contract, beneficiary, margin: coupon.kind === "floater" ? coupon.margin : 0, unpaidSlot: firstWithId.get(contract.id)!, notionalByMonth };
   });
 
+  const scheduleIndex = new Map<string, number>();
+  deal.principalSchedules.forEach((x, j) => {
+    if (!scheduleIndex.has(x.id)) scheduleIndex.set(x.id, j);
+  });
+  const schedules: SchedulePlan[] = deal.principalSchedules.map((x) => {
+    const plannedByMonth = new Map<string, number>();
+    for (const e of x.plannedBalances) if (!plannedByMonth.has(e.date.slice(0, 7))) plannedByMonth.set(e.date.slice(0, 7), e.balance);
+    const months = [...plannedByMonth.keys()].sort();
+    return { id: x.id, classes: table.slots(x.classes), plannedByMonth, firstMonth: months[0], lastMonth: months[months.length - 1] };
+  });
+  const accrualClass = Uint8Array.from(deal.classes, (c) => ((c.coupon.kind === "fixed" || c.coupon.kind === "floater") && c.coupon.accrual ? 1 : 0));
+
   const slotCount = classCount + 1;
   const originalCreditSupport = new Float64Array(slotCount);
   for (let s = 0; s < classCount; s++) originalCreditSupport[s] = view.originalCreditSupport.get(classIds[s]) ?? 0;
@@ -325,6 +369,9 @@ function buildDealPlan(deal: Deal): DealPlan {
     contracts,
     contractsOfClass,
     unpaidSlotCount: contracts.length,
+    schedules,
+    scheduleIndex,
+    accrualClass,
     termsByDate: new Map(),
   };
 }
@@ -338,13 +385,29 @@ function compileRules(plan: DealPlan, rules: readonly Rule[]): RulesPlan {
     return g;
   };
   const none = new Int32Array(0);
-  const step = (rule: Rule, fields: { group?: number; cls?: number; classes?: Int32Array }): RuleStep => ({
+  const noPayees: readonly PayeePlan[] = [];
+  const step = (rule: Rule, fields: { group?: number; cls?: number; classes?: Int32Array; payees?: readonly PayeePlan[] }): RuleStep => ({
     kind: RULE_KINDS[rule.kind],
     section: rule.section,
     group: fields.group ?? -1,
     cls: fields.cls ?? -1,
     classes: fields.classes ?? none,
+    payees: fields.payees ?? noPayees,
   });
+  const payees = (sequence: readonly PrincipalPayee[]): PayeePlan[] =>
+    sequence.map((p) => ({
+      classes: slots(p.classes),
+      firstClassId: p.classes[0],
+      proRata: p.share === "proRata",
+      priorityLimited: p.limit === "priorityAmount",
+      schedule: p.limit === "schedule" ? scheduleOf(p.schedule) : -1,
+      citation: p.citation,
+    }));
+  const scheduleOf = (id: string | undefined): number => {
+    const j = id === undefined ? undefined : plan.scheduleIndex.get(id);
+    if (j === undefined) throw new Error(`a payee with limit schedule names ${id === undefined ? "no schedule" : `unknown principal schedule ${id}`}`);
+    return j;
+  };
   const steps = rules.map((rule): RuleStep => {
     switch (rule.kind) {
       case "seniorInterest":
@@ -355,6 +418,8 @@ function compileRules(plan: DealPlan, rules: readonly Rule[]): RulesPlan {
         return step(rule, { group: group(rule.group, rule) });
       case "seniorPrincipalAfterDepletion":
         return step(rule, {});
+      case "accrualDistribution":
+        return step(rule, { group: group(rule.group, rule), cls: slot(rule.class), payees: payees(rule.sequence) });
       case "poDeferred":
         return step(rule, { group: group(rule.group, rule), cls: slot(rule.class) });
       case "crossCollateralization":
@@ -370,14 +435,15 @@ function compileRules(plan: DealPlan, rules: readonly Rule[]): RulesPlan {
   const seniorSequence = plan.groupIds.map((g) => {
     const rule = rules.find((r) => r.kind === "seniorPrincipal" && r.group === g);
     if (!rule || rule.kind !== "seniorPrincipal") return [];
-    return rule.sequence.map((p) => ({
-      classes: slots(p.classes),
-      firstClassId: p.classes[0],
-      proRata: p.share === "proRata",
-      priorityLimited: p.limit === "priorityAmount",
-      citation: p.citation,
-    }));
+    return payees(rule.sequence);
   });
+  const accruals: AccrualPlan[] = [];
+  for (const rule of rules) {
+    if (rule.kind !== "accrualDistribution") continue;
+    const cls = slot(rule.class);
+    if (accruals.some((a) => a.cls === cls)) continue;
+    accruals.push({ cls, directed: Int32Array.from(new Set(rule.sequence.flatMap((p) => p.classes.map(slot)))) });
+  }
   const afterDepletion = plan.groupIds.map((g) => {
     for (const rule of rules) {
       if (rule.kind !== "seniorPrincipalAfterDepletion") continue;
@@ -393,6 +459,7 @@ function compileRules(plan: DealPlan, rules: readonly Rule[]): RulesPlan {
     seniorSequence,
     afterDepletion,
     afterDepletionSection: first("seniorPrincipalAfterDepletion") ?? "",
+    accruals,
     crossCollateralizationSection: first("crossCollateralization") ?? "",
     poDeferredSection: first("poDeferred") ?? "§4.02(a)(iii)",
   };

@@ -28,6 +28,8 @@ export class PeriodBook {
   readonly writedown: Float64Array;
   /** Write-ups for Subsequent Recoveries. */
   readonly writeup: Float64Array;
+  /** Accrued interest of an accrual class added to its balance. */
+  readonly accretion: Float64Array;
 
   private slots = new Int32Array(16);
   private amounts = new Float64Array(16);
@@ -39,7 +41,7 @@ export class PeriodBook {
     this.available = new Float64Array(plan.groupCount);
     const n = plan.slotCount;
     this.balances = new Float64Array(n);
-    this.activity = new Float64Array(7 * n);
+    this.activity = new Float64Array(8 * n);
     this.interestAccrued = this.activity.subarray(0, n);
     this.interestShortfall = this.activity.subarray(n, 2 * n);
     this.interestDue = this.activity.subarray(2 * n, 3 * n);
@@ -47,6 +49,7 @@ export class PeriodBook {
     this.principal = this.activity.subarray(4 * n, 5 * n);
     this.writedown = this.activity.subarray(5 * n, 6 * n);
     this.writeup = this.activity.subarray(6 * n, 7 * n);
+    this.accretion = this.activity.subarray(7 * n, 8 * n);
   }
 
   /** Opens a Distribution Date with the groups' Available Funds and the balances at its start. */
@@ -152,6 +155,15 @@ export class PeriodBook {
     this.balances[cls] = this.balances[cls] + amount;
     this.writeup[cls] += amount;
     if (this.entries) this.entries.push({ period: this.period, from: "subsequentRecovery", to: this.plan.writedownAccount[cls], amount, rule, kind: "writeup" });
+    return amount;
+  }
+
+  /** Adds an accrual class's accrued interest to its balance (no cash moves; the funds stay for its Accrual Distribution Amount). */
+  accrete(cls: number, amount: number, rule: string): number {
+    if (!(amount > EPS)) return 0;
+    this.balances[cls] = this.balances[cls] + amount;
+    this.accretion[cls] += amount;
+    if (this.entries) this.entries.push({ period: this.period, from: "accrual", to: this.plan.classAccount[cls], amount, rule, kind: "accretion" });
     return amount;
   }
 

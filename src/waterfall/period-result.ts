@@ -36,6 +36,7 @@ export function periodResult(work: PeriodWork, carried: CarriedState, previous: 
       principal: book.principal[i],
       writedown: book.writedown[i],
       writeup: book.writeup[i],
+      accretion: book.accretion[i],
       poDeferredPaid: plan.principalOnly[i] ? work.poDeferredPaid : 0,
       yieldSupplementPaid: corridorPaid,
     };

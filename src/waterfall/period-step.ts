@@ -33,6 +33,7 @@ export function availableFunds(c: GroupCollections): number {
 
 export function stepDistributionDate(work: PeriodWork, carried: CarriedState, inputs: PeriodInputs, rules: RulesPlan, recordLedger: boolean): void {
   startDate(work, carried, inputs, recordLedger);
+  startAccretion(work, rules);
   accrueInterest(work, carried);
   shiftingInterest(work, carried);
   runRules(work, carried, rules);
@@ -88,6 +89,24 @@ function startDate(work: PeriodWork, carried: CarriedState, inputs: PeriodInputs
   // (a later write-up of a subordinate class does not undo it).
   work.depleted = plan.subordinateClasses.length > 0 && (carried.depletionPeriod !== null || subordinateBegin <= EPS);
   work.depletionPeriod = carried.depletionPeriod ?? (work.depleted ? period : null);
+}
+
+/**
+ * Which accrual classes accrete on the date: before the Accretion Termination Date
+ * (the first date on which every accretion-directed class is retired at the start of
+ * the date, or the Senior Credit Support Depletion Date) and with a balance.
+ */
+function startAccretion(work: PeriodWork, rules: RulesPlan): void {
+  work.accreting.fill(0);
+  work.accrualDistributionAmount.fill(0);
+  if (work.depleted) return;
+  const begin = work.begin;
+  for (const a of rules.accruals) {
+    if (!(begin[a.cls] > EPS)) continue;
+    let directedOutstanding = false;
+    for (let k = 0; k < a.directed.length; k++) if (begin[a.directed[k]] > EPS) directedOutstanding = true;
+    if (directedOutstanding) work.accreting[a.cls] = 1;
+  }
 }
 
 /** Pass-Through Rates, Accrued Certificate Interest, the shortfall shares, the Interest Distribution Amounts. */
@@ -265,6 +284,16 @@ function runRules(work: PeriodWork, carried: CarriedState, rules: RulesPlan): vo
       case "seniorPrincipalAfterDepletion":
         // Applied inside `seniorPrincipal` on and after the Senior Credit Support Depletion Date.
         break;
+      case "accrualDistribution": {
+        // The Accrual Distribution Amount (the interest accreted on the accrual class) as principal
+        // to the accretion-directed classes in order, and what they cannot take to the accrual class.
+        const amount = work.accrualDistributionAmount[step.cls];
+        if (!(amount > EPS)) break;
+        const funds = plan.ownFunds[step.group];
+        const paid = paySequence(work, funds, step.payees, amount, null);
+        if (amount - paid > EPS) book.payPrincipal(funds, step.cls, amount - paid, step.section);
+        break;
+      }
       case "poDeferred": {
         if (work.depleted || carried.poDeferred <= EPS) break;
         const g = step.group;
@@ -309,8 +338,12 @@ function paySeniorInterest(work: PeriodWork, step: RuleStep): void {
   const payable = Math.min(total, book.available[step.group]);
   const funds = work.plan.ownFunds[step.group];
   for (let k = 0; k < classes.length; k++) {
-    const d = Math.max(0, due[classes[k]]);
-    book.payInterest(funds, classes[k], (payable * d) / total, step.section);
+    const cls = classes[k];
+    const d = Math.max(0, due[cls]);
+    // An accrual class before its Accretion Termination Date: the interest is added to its
+    // balance and the funds stay for its Accrual Distribution Amount.
+    if (work.accreting[cls] === 1) work.accrualDistributionAmount[cls] += book.accrete(cls, (payable * d) / total, step.section);
+    else book.payInterest(funds, cls, (payable * d) / total, step.section);
   }
 }
 
@@ -466,6 +499,7 @@ function carry(work: PeriodWork, carried: CarriedState, poDeferred: number): voi
   const paid = book.interestPaid;
   const writedown = book.writedown;
   const writeup = book.writeup;
+  const accretion = book.accretion;
   const endBalance = work.endBalance;
   const unpaidAfter = work.unpaidInterestAfter;
   const carriedBalance = carried.balance;
@@ -473,7 +507,7 @@ function carry(work: PeriodWork, carried: CarriedState, poDeferred: number): voi
   const cumulativeWritedown = carried.cumulativeWritedown;
   for (let i = 0; i < nC; i++) {
     const end = balances[i] > 0 ? balances[i] : 0;
-    const unpaid = due[i] - paid[i];
+    const unpaid = due[i] - paid[i] - accretion[i];
     const unpaidInterest = unpaid < 1e-9 ? 0 : unpaid;
     endBalance[i] = end;
     unpaidAfter[i] = unpaidInterest;

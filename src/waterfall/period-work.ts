@@ -103,6 +103,9 @@ export class PeriodWork implements SequenceContext {
   readonly endBalance: Float64Array;
   readonly notionalEnd: Float64Array;
   readonly unpaidInterestAfter: Float64Array;
+  /** Accrual classes accreting on the date (before their Accretion Termination Date), and the Accrual Distribution Amount each accreted. */
+  readonly accreting: Uint8Array;
+  readonly accrualDistributionAmount: Float64Array;
 
   // Groups (by index).
   readonly availableFunds: Float64Array;
@@ -175,6 +178,8 @@ export class PeriodWork implements SequenceContext {
     this.endBalance = new Float64Array(classes);
     this.notionalEnd = new Float64Array(classes);
     this.unpaidInterestAfter = new Float64Array(classes);
+    this.accreting = new Uint8Array(slots);
+    this.accrualDistributionAmount = new Float64Array(slots);
     this.availableFunds = new Float64Array(groups);
     this.nonPoPool = new Float64Array(groups);
     this.nonPoSenior = new Float64Array(groups);
@@ -199,6 +204,10 @@ export class PeriodWork implements SequenceContext {
     this.yieldSupplementAmount = new Float64Array(nK);
     this.yieldSupplementPaid = new Float64Array(nK);
     this.corridorReleased = new Float64Array(nK);
+  }
+
+  plannedBalance(schedule: number): number {
+    return this.terms!.plannedBalance[schedule];
   }
 
   /** The Class Priority Amount when `classId` is the deal's priority class, else `left`. */

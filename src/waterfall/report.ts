@@ -23,6 +23,8 @@ export interface ClassPeriodReport {
   readonly writedown: number;
   /** Subsequent Recoveries written back up (raises the balance). */
   readonly writeup: number;
+  /** Accrued interest added to the balance of an accrual (Z) class. */
+  readonly accretion: number;
   /** Class PO Deferred Amounts paid (PO only; cash that does not reduce the balance). */
   readonly poDeferredPaid: number;
   readonly yieldSupplementPaid: number;

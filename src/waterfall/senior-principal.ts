@@ -13,6 +13,8 @@ export interface SequenceContext {
   readonly begin: Float64Array;
   /** The Class Priority Amount for a payee with `limit: priorityAmount` naming `classId`, given what is left to pay. */
   classPriorityAmount(classId: string, left: number): number;
+  /** The Planned (Targeted) Balance of principal schedule `schedule` for the date. */
+  plannedBalance(schedule: number): number;
 }
 
 /**
@@ -60,7 +62,13 @@ export function paySequence(ctx: SequenceContext, funds: Int32Array, sequence: r
   let left = amount;
   for (const payee of sequence) {
     if (left <= 1e-9) break;
-    const cap = payee.priorityLimited ? Math.min(left, ctx.classPriorityAmount(payee.firstClassId, left)) : left;
+    let cap = payee.priorityLimited ? Math.min(left, ctx.classPriorityAmount(payee.firstClassId, left)) : left;
+    if (payee.schedule >= 0) {
+      // To the Planned (Targeted) Balance: what the payee's classes together exceed it by.
+      let balance = 0;
+      for (let k = 0; k < payee.classes.length; k++) balance += book.balances[payee.classes[k]];
+      cap = Math.min(cap, Math.max(0, balance - ctx.plannedBalance(payee.schedule)));
+    }
     const citation = prefix === null ? payee.citation : book.recording ? `${prefix} → ${payee.citation}` : "";
     let paid = 0;
     if (payee.proRata) {

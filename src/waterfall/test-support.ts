@@ -54,10 +54,10 @@ export function periodInvariantViolations(deal: Deal, inputs: PeriodInputs, resu
   if (Math.abs(af - paid) > tolerance * Math.max(1, af / 1e6)) out.push(`period ${r.period}: Available Funds ${af} but ${paid} distributed`);
   for (const [id, c] of Object.entries(r.classes)) {
     if (c.endBalance < -tolerance) out.push(`period ${r.period}: class ${id} ends negative (${c.endBalance})`);
-    if (!c.notional && Math.abs(c.beginBalance - c.principal - c.writedown + c.writeup - c.endBalance) > tolerance) {
-      out.push(`period ${r.period}: class ${id} begin − principal − writedown + writeup ≠ end`);
+    if (!c.notional && Math.abs(c.beginBalance + c.accretion - c.principal - c.writedown + c.writeup - c.endBalance) > tolerance) {
+      out.push(`period ${r.period}: class ${id} begin + accretion − principal − writedown + writeup ≠ end`);
     }
-    if (c.interestPaid > c.interestDue + tolerance) out.push(`period ${r.period}: class ${id} paid more interest than due`);
+    if (c.interestPaid + c.accretion > c.interestDue + tolerance) out.push(`period ${r.period}: class ${id} paid (or accreted) more interest than due`);
   }
   // Losses allocated in full while any class has balance to take them.
   const nonPoClasses = deal.classes.filter((c) => !c.notional && !c.types.includes("principalOnly"));

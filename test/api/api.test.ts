@@ -58,7 +58,7 @@ describe("deals", () => {
     const res = await app.inject({ method: "GET", url: "/api/deals" });
     expect(res.statusCode).toBe(200);
     const { deals } = json(res.body);
-    expect(deals.map((d: { id: string }) => d.id)).toEqual([HY12, D12]);
+    expect(deals.map((d: { id: string }) => d.id)).toEqual([HY12, D12, "cwalt-2007-xpz"]);
     const hy = deals[0];
     expect(hy.amendments.map((a: { id: string }) => a.id)).toEqual(["amendment-1"]);
     expect(hy.pricingScenario).toBe("25 CPR");
@@ -81,7 +81,7 @@ describe("deals", () => {
 
   it("answers 404 naming the deals there are", async () => {
     const res = await app.inject({ method: "GET", url: "/api/deals/no-such-deal" });
-    expectError(res, 404, "deal_not_found", /no deal "no-such-deal"; deals: cwalt-2006-hy12, cwalt-2007-12t1/);
+    expectError(res, 404, "deal_not_found", /no deal "no-such-deal"; deals: cwalt-2006-hy12, cwalt-2007-12t1, cwalt-2007-xpz/);
     const traversal = await app.inject({ method: "GET", url: "/api/deals/..%2F..%2Fpackage" });
     expect(traversal.statusCode).toBe(404);
   });

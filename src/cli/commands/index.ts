@@ -18,6 +18,7 @@ export const commands: Readonly<Record<string, () => Promise<CommandModule>>> = 
   grid: () => import("./grid.js"),
   history: () => import("./history.js"),
   pool: () => import("./pool.js"),
+  "principal-schedule": () => import("./principal-schedule.js"),
   project: () => import("./project.js"),
   reconcile: () => import("./reconcile.js"),
   serve: () => import("./serve.js"),
