@@ -90,15 +90,28 @@ function renderTableOutput(result: ProjectionResult, flags: { class?: string; le
   if (flags.class) {
     const cls = result.classes[flags.class];
     out.push(`Class ${flags.class} (${cls.type.join(", ")}${cls.notional ? "; notional balances" : ""})`);
+    // An accrual (Z) class, or a combination holding one, shows the interest added to its balance.
+    const accretes = cls.flows.some((f) => (f.accretion ?? 0) > 0.005);
     out.push(
       renderTable(
-        [{ header: "period" , align: "right"}, { header: "date" }, { header: "begin balance", align: "right" }, { header: "interest", align: "right" }, { header: "principal", align: "right" }, { header: "writedown", align: "right" }, { header: "end balance", align: "right" }, { header: "int. shortfall", align: "right" }],
-        cls.flows.map((f) => [String(f.period), f.date, money(f.beginBalance), money(f.interest), money(f.principal), money(f.writedown), money(f.endBalance), money(f.interestShortfall)]),
+        [
+          { header: "period", align: "right" },
+          { header: "date" },
+          { header: "begin balance", align: "right" },
+          { header: "interest", align: "right" },
+          ...(accretes ? [{ header: "accretion", align: "right" as const }] : []),
+          { header: "principal", align: "right" },
+          { header: "writedown", align: "right" },
+          { header: "end balance", align: "right" },
+          { header: "int. shortfall", align: "right" },
+        ],
+        cls.flows.map((f) => [String(f.period), f.date, money(f.beginBalance), money(f.interest), ...(accretes ? [money(f.accretion ?? 0)] : []), money(f.principal), money(f.writedown), money(f.endBalance), money(f.interestShortfall)]),
       ),
     );
     return out.join("\n") + "\n";
   }
 
+  const anyAccretion = Object.values(result.classes).some((cls) => cls.flows.some((f) => (f.accretion ?? 0) > 0.005));
   const rows = Object.entries(result.classes).map(([id, cls]) => {
     const paying = cls.flows.filter((f) => f.principal > 0.005);
     const sum = (k: "interest" | "principal" | "writedown") => cls.flows.reduce((s, f) => s + f[k], 0);
@@ -113,6 +126,7 @@ function renderTableOutput(result: ProjectionResult, flags: { class?: string; le
       money(sum("principal")),
       money(sum("interest")),
       money(sum("writedown")),
+      ...(anyAccretion ? [money(cls.flows.reduce((s, f) => s + (f.accretion ?? 0), 0))] : []),
     ];
   });
   out.push(
@@ -128,6 +142,7 @@ function renderTableOutput(result: ProjectionResult, flags: { class?: string; le
         { header: "principal", align: "right" },
         { header: "interest", align: "right" },
         { header: "loss", align: "right" },
+        ...(anyAccretion ? [{ header: "accretion", align: "right" as const }] : []),
       ],
       rows,
     ),
