@@ -16,6 +16,7 @@ import { DEFAULT_SCENARIO, type DefaultUnit, type IndexPath, type PrepaymentUnit
 import { parseVector } from "../core/vector.js";
 import type { Deal } from "../deal/schema.js";
 import { parseScenarioText, ScenarioTextError } from "../engine/scenario-text.js";
+import { historyIndexPath } from "./libor-history.js";
 import { UserError } from "./user-error.js";
 
 export interface ScenarioFlags {
@@ -49,7 +50,7 @@ export function addScenarioOptions(cmd: Command): Command {
     .option("--severity <vector>", "loss severity, % of the balance at default (default 0)")
     .option("--lag <months>", "months from default to liquidation (default 0)")
     .option("--no-advance", "the servicer does not advance P&I on delinquent loans")
-    .option("--libor <vector>", "the deal's LIBOR index path, % (flat or vector)")
+    .option("--libor <vector>", "the deal's LIBOR index path, % (flat or vector), or history[,VECTOR]: the published fixings from the Closing Date, then VECTOR (default: the last fixing held)")
     .option("--index <name=vector>", "any index path, e.g. LIBOR_1Y=5,5.5x12,6 (repeatable)", (v: string, prev: string[] = []) => [...prev, v])
     .option("--call", "exercise the Optional Termination when first allowed")
     .option("--pis <percent>", "Net Prepayment Interest Shortfall, % of a month's interest on prepayments")
@@ -137,7 +138,10 @@ export function scenarioFromFlags(flags: ScenarioFlags, deal: Deal): Scenario {
   const prepay = pick(merged, ["ppc", "cpr", "psa", "smm"] as PrepaymentUnit[], "prepayment");
   const dflt = pick(merged, ["cdr", "mdr", "sda"] as DefaultUnit[], "defaults");
   const indices: Record<string, IndexPath> = { ...base.indices };
-  if (merged.libor !== undefined) indices[libor] = { values: vector(merged.libor as string, "--libor") };
+  if (merged.libor !== undefined) {
+    const history = historyIndexPath(deal, libor, String(merged.libor), (v) => vector(v, "--libor history,VECTOR"));
+    indices[libor] = { values: history ?? vector(merged.libor as string, "--libor") };
+  }
   const fileIndices = (fromFile.indices ?? {}) as Record<string, string | number>;
   for (const [name, v] of Object.entries(fileIndices)) indices[name] = { values: vector(v, `indices.${name}`) };
   for (const spec of flags.index ?? []) {

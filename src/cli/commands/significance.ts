@@ -13,6 +13,8 @@ import { installedDirectory } from "../../deal/load-deal.js";
 import type { Deal } from "../../deal/schema.js";
 import { project } from "../../engine/project.js";
 import { significance, type HistoricalPoint, type SignificanceMethod, type SignificanceResult } from "../../engine/significance.js";
+import { monthEndHistory } from "../../engine/libor-fixings.js";
+import { shippedSeries } from "../libor-history.js";
 import { loadDealForCli } from "../load-deal-for-cli.js";
 import { dealLiborIndex } from "../scenario-options.js";
 import { money, percent, renderTable } from "../text-table.js";
@@ -58,7 +60,7 @@ export function register(program: Command): void {
     .option("--method <method>", "stress (LIBOR stresses) or historical (every window of the shipped LIBOR history)", "stress")
     .option("--as-of <date>", "measure on this date (default: the Closing Date)")
     .option("--libor <rate>", "the index now, percent (default: the deal's default)")
-    .option("--history <file>", "a LIBOR history CSV (month,rate) for --method historical (default: data/libor-1m-history.csv)")
+    .option("--history <file>", "a LIBOR history CSV (month,rate) for --method historical (default: month-end FRED USD1MTD156N from data/libor/, then the modeled data/libor-1m-history.csv)")
     .option("--format <format>", "table or json", "table")
     .action(async (ref: string, flags: { method: string; asOf?: string; libor?: string; history?: string; format: string }) => {
       if (flags.method !== "stress" && flags.method !== "historical") throw new UserError(`--method: expected stress or historical, got "${flags.method}"`);
@@ -73,7 +75,17 @@ export function register(program: Command): void {
       }
       const libor = flags.libor !== undefined ? Number(flags.libor) : deal.collateral.defaultIndices[dealLiborIndex(deal)];
       if (!Number.isFinite(libor) || libor < 0) throw new UserError(`--libor: expected a non-negative rate in percent, got "${flags.libor}"`);
-      const history = flags.method === "historical" ? readHistory(flags.history ?? dataFile("libor-1m-history.csv")) : undefined;
+      let history: HistoricalPoint[] | undefined;
+      if (flags.method === "historical") {
+        if (flags.history !== undefined) history = readHistory(flags.history);
+        else {
+          // Published month-end One-Month LIBOR (FRED USD1MTD156N); the modeled approximation only after the series ends.
+          const real = monthEndHistory(shippedSeries("USD1MTD156N-daily.csv"), readHistory(dataFile("libor-1m-history.csv")));
+          history = real.points;
+          if (real.firstModeledMonth && flags.format === "table")
+            process.stderr.write(`note: months from ${real.firstModeledMonth} use the modeled approximation data/libor-1m-history.csv (the published series ends ${shippedSeries("USD1MTD156N-daily.csv").lastDay})\n`);
+        }
+      }
       const poolBalance = poolBalanceAsOf(deal, asOf);
       const results = contracts.map((contract) =>
         significance({ contract, method: flags.method as SignificanceMethod, asOf, currentIndex: libor, poolBalance, history }),
