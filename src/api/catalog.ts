@@ -31,6 +31,12 @@ export interface DealSummary {
   groups: string[];
   amendments: { id: string; title: string; dateSigned: string; effectiveDate: string }[];
   pricingScenario: string;
+  /** The prepayment units a scenario of this deal may use: PPC only when the deal defines its Prepayment Assumption. */
+  prepaymentUnits: string[];
+  /** The deal's Prepayment Assumption (the ramp 100 PPC stands for), or null when it defines none. */
+  prepaymentAssumption: { name: string; startCpr: number; endCpr: number; rampMonths: number } | null;
+  /** The index the bare word LIBOR stands for in this deal's scenarios. */
+  liborIndex: string;
 }
 
 export interface CreditSupportRow {
@@ -43,6 +49,11 @@ export interface CreditSupportRow {
 /** The deal's pricing scenario in the analysts' syntax (e.g. "100 PPC", "25 CPR"). */
 export function pricingScenarioText(deal: Deal): string {
   return `${deal.collateral.pricingSpeed.value} ${deal.collateral.pricingSpeed.unit.toUpperCase()}`;
+}
+
+/** The prepayment units the deal's scenarios may use: PPC needs the deal's Prepayment Assumption. */
+export function prepaymentUnitsOf(deal: Deal): string[] {
+  return [...(deal.collateral.prepaymentAssumption ? ["ppc"] : []), "cpr", "psa", "smm"];
 }
 
 /** The index the bare word `LIBOR` stands for in this deal's scenarios. */
@@ -66,6 +77,9 @@ export function summarize(loaded: LoadedDeal): DealSummary {
       effectiveDate: a.effectiveDate,
     })),
     pricingScenario: pricingScenarioText(deal),
+    prepaymentUnits: prepaymentUnitsOf(deal),
+    prepaymentAssumption: deal.collateral.prepaymentAssumption ? { ...deal.collateral.prepaymentAssumption } : null,
+    liborIndex: liborIndexOf(deal),
   };
 }
 

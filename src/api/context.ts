@@ -24,10 +24,11 @@ export function baseScenario(deal: Deal): Scenario {
 export function resolveScenario(deal: Deal | undefined, input: string | Scenario | undefined, where = "scenario"): Scenario {
   const base = deal ? baseScenario(deal) : DEFAULT_SCENARIO;
   if (input === undefined) return base;
-  if (typeof input !== "string") return input;
+  if (typeof input !== "string") return checkPrepaymentUnit(deal, input, where);
   try {
-    return parseScenarioText(input, { base, liborIndex: deal ? liborIndexOf(deal) : undefined });
+    return checkPrepaymentUnit(deal, parseScenarioText(input, { base, liborIndex: deal ? liborIndexOf(deal) : undefined }), where, input);
   } catch (error) {
+    if (error instanceof ApiError) throw error;
     if (error instanceof ScenarioTextError) {
       throw new ApiError(400, "invalid_scenario", `${where}: ${error.message}`, {
         in: "body",
@@ -39,6 +40,22 @@ export function resolveScenario(deal: Deal | undefined, input: string | Scenario
     }
     throw error;
   }
+}
+
+/**
+ * PPC is the deal's own Prepayment Assumption: a deal that defines none takes
+ * CPR, PSA or SMM. Refused here (400, pointing at the unit in the text) rather
+ * than failing inside the run.
+ */
+function checkPrepaymentUnit(deal: Deal | undefined, scenario: Scenario, where: string, text?: string): Scenario {
+  if (!deal || scenario.prepayment.unit !== "ppc" || deal.collateral.prepaymentAssumption) return scenario;
+  const at = text === undefined ? null : /\bppc\b/i.exec(text);
+  throw new ApiError(
+    400,
+    "invalid_scenario",
+    `${where}: PPC is the deal's Prepayment Assumption, which ${deal.id} does not define; write the speed in CPR, PSA or SMM (its pricing speed is ${deal.collateral.pricingSpeed.value} ${deal.collateral.pricingSpeed.unit.toUpperCase()})`,
+    at ? { in: "body", path: where, column: at.index, length: at[0].length, text } : { in: "body", path: `${where}.prepayment.unit` },
+  );
 }
 
 /**

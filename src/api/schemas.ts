@@ -102,6 +102,12 @@ export const dealSummarySchema = named(
     groups: z.array(z.string()),
     amendments: z.array(z.object({ id: z.string(), title: z.string(), dateSigned: z.string(), effectiveDate: z.string() })),
     pricingScenario: z.string().describe("The deal's pricing scenario in the analysts' syntax"),
+    prepaymentUnits: z.array(z.string()).describe("Prepayment units a scenario may use (PPC only when the deal defines a Prepayment Assumption)"),
+    prepaymentAssumption: z
+      .object({ name: z.string(), startCpr: z.number(), endCpr: z.number(), rampMonths: z.number().int() })
+      .nullable()
+      .describe("The ramp 100 PPC stands for: CPR at loan month 1 rising to endCpr at rampMonths; null when the deal defines none"),
+    liborIndex: z.string().describe("The index the bare word LIBOR stands for in this deal's scenarios"),
   }),
 );
 

@@ -25,6 +25,36 @@ const TABS: { id: Tab; label: string }[] = [
   { id: "edit", label: "Edit deal" },
 ];
 
+/** The tabs that show the run of the scenario bar (the others have their own inputs, or none). */
+const SCENARIO_TABS: ReadonlySet<Tab> = new Set<Tab>(["projection", "tests"]);
+
+/** With no deal in the link: the last deal opened here, else the README's deal, else the first. */
+const LAST_DEAL_KEY = "tranche.workbench.deal";
+const OPENING_DEAL = "cwalt-2007-12t1";
+
+function rememberedDeal(): string | null {
+  try {
+    return localStorage.getItem(LAST_DEAL_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** What the scenario field takes for this deal, in words (the units it accepts). */
+export function scenarioUnitsText(d: DealSummary): string {
+  const units = d.prepaymentUnits.map((u) => u.toUpperCase());
+  const prepay = `${units.slice(0, -1).join(", ")} or ${units[units.length - 1]}`;
+  const ppc = d.prepaymentAssumption
+    ? ` (100 PPC: ${d.prepaymentAssumption.startCpr}→${d.prepaymentAssumption.endCpr} CPR over ${d.prepaymentAssumption.rampMonths} months)`
+    : " (no PPC: the deal has no Prepayment Assumption)";
+  return `speed in ${prepay}${ppc}; defaults in CDR, MDR or SDA; sev, lag; LIBOR = ${d.liborIndex}`;
+}
+
+/** A stress in the deal's own pricing unit, shown as the field's placeholder. */
+export function exampleScenarioOf(d: DealSummary): string {
+  return `${d.pricingScenario}, 2 CDR, 40 sev, 12 lag`;
+}
+
 export type RunState =
   | { status: "idle" }
   | { status: "running"; startedAt: number; scenario: string }
@@ -71,8 +101,12 @@ export function App() {
       .then(({ deals }) => {
         setDeals(deals);
         setDealId((current) => {
+          const offered = (id: string | null | undefined): id is string => !!id && deals.some((d) => d.id === id);
           const want = select ?? current;
-          return want && deals.some((d) => d.id === want) ? want : deals[0]?.id ?? "";
+          if (offered(want)) return want;
+          const last = rememberedDeal();
+          if (offered(last)) return last;
+          return offered(OPENING_DEAL) ? OPENING_DEAL : deals[0]?.id ?? "";
         });
       })
       .catch((e: Error) => setDealsError(e.message));
@@ -89,6 +123,15 @@ export function App() {
       .deal(dealId)
       .then(setDetail)
       .catch((e: Error) => setDetailError(e.message));
+  }, [dealId]);
+
+  useEffect(() => {
+    if (!dealId) return;
+    try {
+      localStorage.setItem(LAST_DEAL_KEY, dealId);
+    } catch {
+      // private mode: nothing remembered
+    }
   }, [dealId]);
 
   useEffect(() => {
@@ -168,12 +211,21 @@ export function App() {
           }}
         >
           <label className="field grow">
-            <span>Scenario</span>
+            <span>
+              Scenario
+              {summary ? (
+                <span className="units" data-testid="scenario-units">
+                  {" "}
+                  · {scenarioUnitsText(summary)}
+                </span>
+              ) : null}
+            </span>
             <input
               data-testid="scenario-input"
               value={scenario}
               spellCheck={false}
-              placeholder="100 PPC, 2 CDR, 40 sev, 12 lag"
+              placeholder={summary ? exampleScenarioOf(summary) : ""}
+              title={summary ? `e.g. ${exampleScenarioOf(summary)}: ${scenarioUnitsText(summary)}` : undefined}
               aria-invalid={run.status === "error"}
               onChange={(e) => setScenario(e.target.value)}
               onKeyDown={(e) => {
@@ -207,13 +259,19 @@ export function App() {
               {run.result.collateral.length} periods · {run.ms} ms
             </span>
           ) : run.status === "error" ? (
-            <span className="error">error</span>
+            SCENARIO_TABS.has(tab) ? (
+              <span className="error">error</span>
+            ) : (
+              <button type="button" className="link" data-testid="run-error-link" onClick={() => setTab("projection")}>
+                scenario error: show
+              </button>
+            )
           ) : null}
         </div>
       </header>
 
       {dealsError ? <div className="banner error">Cannot load the deals: {dealsError}</div> : null}
-      {run.status === "error" ? (
+      {run.status === "error" && SCENARIO_TABS.has(tab) ? (
         <div className="banner error" data-testid="run-error">
           <strong>{run.scenario}</strong>: {run.message}
           {run.column !== undefined ? (
@@ -246,11 +304,11 @@ export function App() {
         ) : null}
         {tab === "projection" ? result ? <ProjectionView result={result} /> : <Placeholder run={run} /> : null}
         {tab === "tests" ? result ? <TestsView result={result} /> : <Placeholder run={run} /> : null}
-        {tab === "tables" && summary ? <TablesView dealId={summary.id} pricing={summary.pricingScenario} scenario={scenario} /> : null}
+        {tab === "tables" && summary ? <TablesView dealId={summary.id} pricing={summary.pricingScenario} scenario={scenario} units={summary.prepaymentUnits} /> : null}
         {tab === "amendments" && summary ? <AmendmentDiffView dealId={summary.id} scenario={scenario} /> : null}
         {tab === "statements" && summary ? <StatementsView dealId={summary.id} /> : null}
         {tab === "pool" ? <PoolView /> : null}
-        {tab === "grid" && summary ? <GridView dealId={summary.id} /> : null}
+        {tab === "grid" && summary ? <GridView dealId={summary.id} units={summary.prepaymentUnits} /> : null}
         {tab === "edit" ? (
           <Suspense fallback={<p className="muted">Loading the editor…</p>}>
           <EditDealView

@@ -40,6 +40,11 @@ export interface DealSummary {
   groups: string[];
   amendments: { id: string; title: string; dateSigned: string; effectiveDate: string }[];
   pricingScenario: string;
+  /** Prepayment units the deal's scenarios take (PPC only with a Prepayment Assumption). */
+  prepaymentUnits: string[];
+  prepaymentAssumption: { name: string; startCpr: number; endCpr: number; rampMonths: number } | null;
+  /** What the bare word LIBOR stands for, e.g. LIBOR_1Y. */
+  liborIndex: string;
 }
 
 export interface DealDetail {

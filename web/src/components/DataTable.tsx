@@ -8,14 +8,17 @@ export interface DataTableProps {
   readonly title: string;
   readonly columns: readonly ExportColumn[];
   readonly rows: readonly Row[];
-  readonly maxHeight?: number;
+  /** Height of the inner scroll, px; "none": every row shown, no inner scroll. */
+  readonly maxHeight?: number | "none";
+  /** Let text cells wrap (long labels) instead of widening the table. */
+  readonly wrap?: boolean;
   readonly note?: string;
   /** Row key → CSS class (e.g. highlight). */
   readonly rowClass?: (row: Row) => string | undefined;
 }
 
 /** A table with sticky headers and CSV / XLSX export of exactly the rows shown. */
-export function DataTable({ id, title, columns, rows, maxHeight = 420, note, rowClass }: DataTableProps) {
+export function DataTable({ id, title, columns, rows, maxHeight = 420, note, rowClass, wrap = false }: DataTableProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const exportXlsx = async () => {
@@ -44,8 +47,8 @@ export function DataTable({ id, title, columns, rows, maxHeight = 420, note, row
       </div>
       {note ? <p className="muted note">{note}</p> : null}
       {error ? <p className="error">{error}</p> : null}
-      <div className="table-scroll" style={{ maxHeight }}>
-        <table>
+      <div className="table-scroll" style={maxHeight === "none" ? undefined : { maxHeight }}>
+        <table className={wrap ? "wrap" : undefined}>
           <thead>
             <tr>
               {columns.map((c) => (

@@ -36,7 +36,7 @@ const MEASURES = [
   { key: "yield", label: "Yield (at the price)" },
 ] as const;
 
-export function GridView({ dealId }: { dealId: string }) {
+export function GridView({ dealId, units = ["ppc", "cpr", "psa"] }: { dealId: string; units?: readonly string[] }) {
   const [token, setToken] = useState("");
   const [unit, setUnit] = useState<"cpr" | "ppc" | "psa">("cpr");
   const [speeds, setSpeeds] = useState("5,10,15,20,30");
@@ -98,7 +98,7 @@ export function GridView({ dealId }: { dealId: string }) {
   return (
     <section className="panel" data-testid="grid-view">
       <div className="form-row">
-        <label>Speeds <select data-testid="grid-unit" value={unit} onChange={(e) => setUnit(e.target.value as typeof unit)}><option value="cpr">CPR</option><option value="ppc">PPC</option><option value="psa">PSA</option></select>
+        <label>Speeds <select data-testid="grid-unit" value={unit} onChange={(e) => setUnit(e.target.value as typeof unit)}>{(["cpr", "ppc", "psa"] as const).filter((u) => units.includes(u)).map((u) => <option key={u} value={u}>{u.toUpperCase()}</option>)}</select>
           <input data-testid="grid-speeds" value={speeds} onChange={(e) => setSpeeds(e.target.value)} /></label>
         <label>CDRs <input data-testid="grid-cdrs" value={cdrs} onChange={(e) => setCdrs(e.target.value)} /></label>
         <label>Severity % <input data-testid="grid-severity" value={severity} onChange={(e) => setSeverity(e.target.value)} /></label>

@@ -103,7 +103,7 @@ export function StatementsView({ dealId }: { dealId: string }) {
           <DataTable
             id="statement-classes"
             title="Distributions by class"
-            maxHeight={360}
+            maxHeight="none"
             columns={[
               { key: "classId", label: "Class", format: "text" },
               { key: "passThroughRate", label: "Rate %", format: "pct" },
@@ -128,7 +128,7 @@ export function StatementsView({ dealId }: { dealId: string }) {
           <DataTable
             id="statement-pool"
             title="Collateral"
-            maxHeight={200}
+            maxHeight="none"
             columns={[
               { key: "group", label: "Group", format: "text" },
               { key: "beginningBalance", label: "Beginning balance", format: "money" },
@@ -154,33 +154,44 @@ export function StatementsView({ dealId }: { dealId: string }) {
               delinquent60Plus: $(p.delinquent60Plus),
             }))}
           />
+          <DataTable
+            id="statement-triggers"
+            title="Triggers"
+            maxHeight="none"
+            wrap
+            columns={[
+              { key: "name", label: "Test", format: "text" },
+              { key: "citation", label: "Section", format: "text" },
+              { key: "value", label: "Value", format: "text" },
+              { key: "threshold", label: "Threshold", format: "text" },
+              { key: "result", label: "Result", format: "text" },
+            ]}
+            rows={statement.triggers}
+          />
           <div className="grid2">
             <DataTable
-              id="statement-triggers"
-              title="Triggers"
-              maxHeight={240}
+              id="statement-sources"
+              title="Sources"
+              maxHeight="none"
+              wrap
               columns={[
-                { key: "name", label: "Test", format: "text" },
-                { key: "citation", label: "Section", format: "text" },
-                { key: "value", label: "Value", format: "text" },
-                { key: "threshold", label: "Threshold", format: "text" },
-                { key: "result", label: "Result", format: "text" },
-              ]}
-              rows={statement.triggers}
-            />
-            <DataTable
-              id="statement-sources-uses"
-              title="Sources and uses"
-              maxHeight={240}
-              columns={[
-                { key: "side", label: "", format: "text" },
                 { key: "label", label: "Item", format: "text" },
                 { key: "amount", label: "Amount", format: "money" },
               ]}
-              rows={[
-                ...statement.sources.map((l) => ({ side: "source", label: l.label, amount: $(l.amount) })),
-                ...statement.uses.map((l) => ({ side: "use", label: l.label, amount: $(l.amount) })),
+              rows={[...statement.sources.map((l) => ({ label: l.label, amount: $(l.amount) })), { label: "Total sources", amount: $(statement.totalSources), total: true }]}
+              rowClass={(r) => ((r as { total?: boolean }).total ? "total" : undefined)}
+            />
+            <DataTable
+              id="statement-uses"
+              title="Uses"
+              maxHeight="none"
+              wrap
+              columns={[
+                { key: "label", label: "Item", format: "text" },
+                { key: "amount", label: "Amount", format: "money" },
               ]}
+              rows={[...statement.uses.map((l) => ({ label: l.label, amount: $(l.amount) })), { label: "Total uses", amount: $(statement.totalUses), total: true }]}
+              rowClass={(r) => ((r as { total?: boolean }).total ? "total" : undefined)}
             />
           </div>
         </>

@@ -38,7 +38,7 @@ export function Status<T>({ state }: { state: Load<T> }) {
 }
 
 /** Decrement table and WAL by speed; breakeven CDR and yield table of one class. */
-export function TablesView({ dealId, pricing, scenario }: { dealId: string; pricing: string; scenario: string }) {
+export function TablesView({ dealId, pricing, scenario, units = ["ppc", "cpr", "psa", "smm"] }: { dealId: string; pricing: string; scenario: string; units?: readonly string[] }) {
   const [unit, setUnit] = useState(pricing.split(" ")[1]?.toLowerCase() ?? "ppc");
   const pricingValue = Number(pricing.split(" ")[0]) || 100;
   const [speedsText, setSpeedsText] = useState(() => [0, 0.5, 1, 1.5, 2, 3].map((m) => m * pricingValue).join(", "));
@@ -106,7 +106,7 @@ export function TablesView({ dealId, pricing, scenario }: { dealId: string; pric
         <label className="field">
           <span>Unit</span>
           <select value={unit} onChange={(e) => setUnit(e.target.value)}>
-            {["ppc", "cpr", "psa", "smm"].map((u) => (
+            {units.map((u) => (
               <option key={u} value={u}>
                 {u.toUpperCase()}
               </option>
