@@ -1,6 +1,6 @@
 /**
  * STYLE.md §9: layers point one way. core ← deal ← collateral ← waterfall ←
- * engine ← admin ← store ← {cli, api}; analytics depends on core only. An upward
+ * engine ← admin ← store ← {cli, api}; analytics and rates depend on core only. An upward
  * import fails this test, naming the file and the import.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -15,15 +15,16 @@ const src = join(root, "src");
 const allowed: Record<string, readonly string[]> = {
   core: [],
   analytics: ["core"],
+  rates: ["core"],
   deal: ["core"],
   collateral: ["core", "deal"],
   waterfall: ["core", "deal", "collateral"],
-  engine: ["core", "deal", "collateral", "waterfall", "analytics"],
-  admin: ["core", "deal", "collateral", "waterfall", "engine", "analytics"],
-  store: ["core", "deal", "collateral", "waterfall", "engine", "analytics", "admin"],
-  compute: ["core", "deal", "collateral", "waterfall", "engine", "analytics"],
-  cli: ["core", "deal", "collateral", "waterfall", "engine", "analytics", "admin", "store", "compute", "api"],
-  api: ["core", "deal", "collateral", "waterfall", "engine", "analytics", "admin", "store", "compute"],
+  engine: ["core", "deal", "collateral", "waterfall", "analytics", "rates"],
+  admin: ["core", "deal", "collateral", "waterfall", "engine", "analytics", "rates"],
+  store: ["core", "deal", "collateral", "waterfall", "engine", "analytics", "rates", "admin"],
+  compute: ["core", "deal", "collateral", "waterfall", "engine", "analytics", "rates"],
+  cli: ["core", "deal", "collateral", "waterfall", "engine", "analytics", "rates", "admin", "store", "compute", "api"],
+  api: ["core", "deal", "collateral", "waterfall", "engine", "analytics", "rates", "admin", "store", "compute"],
 };
 
 function files(dir: string): string[] {

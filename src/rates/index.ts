@@ -1,0 +1,5 @@
+export * from "./curve.js";
+export * from "./hull-white.js";
+export * from "./random.js";
+export * from "./simulate.js";
+export * from "./curve-file.js";
