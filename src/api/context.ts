@@ -4,6 +4,7 @@ import type { Scenario } from "../core/scenario.js";
 import { DEFAULT_SCENARIO } from "../core/scenario.js";
 import type { Deal } from "../deal/schema.js";
 import { parseScenarioText, ScenarioTextError } from "../engine/scenario-text.js";
+import { shippedHistory } from "../compute/libor-data.js";
 import { liborIndexOf, type DealCatalog } from "./catalog.js";
 import type { ComputeTask } from "./compute-tasks.js";
 import { ApiError } from "./errors.js";
@@ -26,7 +27,8 @@ export function resolveScenario(deal: Deal | undefined, input: string | Scenario
   if (input === undefined) return base;
   if (typeof input !== "string") return checkPrepaymentUnit(deal, input, where);
   try {
-    return checkPrepaymentUnit(deal, parseScenarioText(input, { base, liborIndex: deal ? liborIndexOf(deal) : undefined }), where, input);
+    const history = deal ? { history: shippedHistory(deal) } : {};
+    return checkPrepaymentUnit(deal, parseScenarioText(input, { base, liborIndex: deal ? liborIndexOf(deal) : undefined, ...history }), where, input);
   } catch (error) {
     if (error instanceof ApiError) throw error;
     if (error instanceof ScenarioTextError) {

@@ -16,6 +16,7 @@ import { DEFAULT_SCENARIO, type DefaultUnit, type IndexPath, type PrepaymentUnit
 import { parseVector } from "../core/vector.js";
 import type { Deal } from "../deal/schema.js";
 import { parseScenarioText, ScenarioTextError } from "../engine/scenario-text.js";
+import { shippedHistory } from "../compute/libor-data.js";
 import { historyIndexPath } from "./libor-history.js";
 import { UserError } from "./user-error.js";
 
@@ -51,7 +52,7 @@ export function addScenarioOptions(cmd: Command): Command {
     .option("--lag <months>", "months from default to liquidation (default 0)")
     .option("--no-advance", "the servicer does not advance P&I on delinquent loans")
     .option("--libor <vector>", "the deal's LIBOR index path, % (flat or vector), or history[,VECTOR]: the published fixings from the Closing Date, then VECTOR (default: the last fixing held)")
-    .option("--index <name=vector>", "any index path, e.g. LIBOR_1Y=5,5.5x12,6 (repeatable)", (v: string, prev: string[] = []) => [...prev, v])
+    .option("--index <name=vector>", "any index path, e.g. LIBOR_1Y=5,5.5x12,6 or LIBOR_1Y=history[,VECTOR] (repeatable)", (v: string, prev: string[] = []) => [...prev, v])
     .option("--call", "exercise the Optional Termination when first allowed")
     .option("--pis <percent>", "Net Prepayment Interest Shortfall, % of a month's interest on prepayments")
     .option("--relief <percent>", "Relief Act Reductions, % of the pool's interest")
@@ -123,7 +124,7 @@ export function scenarioFromFlags(flags: ScenarioFlags, deal: Deal): Scenario {
     if (existsSync(flags.scenario)) fromFile = readScenarioFile(flags.scenario);
     else {
       try {
-        base = parseScenarioText(flags.scenario, { liborIndex: libor });
+        base = parseScenarioText(flags.scenario, { liborIndex: libor, history: shippedHistory(deal), base });
       } catch (e) {
         const col = e instanceof ScenarioTextError ? ` (at column ${e.column + 1})` : "";
         throw new UserError(`--scenario "${flags.scenario}": ${(e as Error).message}${col}`);
@@ -140,14 +141,18 @@ export function scenarioFromFlags(flags: ScenarioFlags, deal: Deal): Scenario {
   const indices: Record<string, IndexPath> = { ...base.indices };
   if (merged.libor !== undefined) {
     const history = historyIndexPath(deal, libor, String(merged.libor), (v) => vector(v, "--libor history,VECTOR"));
-    indices[libor] = { values: history ?? vector(merged.libor as string, "--libor") };
+    indices[libor] = history ?? { values: vector(merged.libor as string, "--libor") };
   }
   const fileIndices = (fromFile.indices ?? {}) as Record<string, string | number>;
-  for (const [name, v] of Object.entries(fileIndices)) indices[name] = { values: vector(v, `indices.${name}`) };
+  for (const [name, v] of Object.entries(fileIndices)) {
+    const what = `${flags.scenario}: indices.${name}`;
+    indices[name] = historyIndexPath(deal, name, String(v), (t) => vector(t, `${what} history,VECTOR`), what) ?? { values: vector(v, what) };
+  }
   for (const spec of flags.index ?? []) {
     const m = /^([A-Za-z0-9_]+)=(.+)$/.exec(spec);
-    if (!m) throw new UserError(`--index "${spec}": write NAME=VECTOR, e.g. LIBOR_1Y=5.3`);
-    indices[m[1]] = { values: vector(m[2], `--index ${m[1]}`) };
+    if (!m) throw new UserError(`--index "${spec}": write NAME=VECTOR or NAME=history[,VECTOR], e.g. LIBOR_1Y=5.3`);
+    const what = `--index ${m[1]}`;
+    indices[m[1]] = historyIndexPath(deal, m[1], m[2], (t) => vector(t, `${what}=history,VECTOR`), what) ?? { values: vector(m[2], what) };
   }
   const lag = merged.lag !== undefined ? Number(merged.lag) : base.recoveryLag;
   if (!Number.isInteger(lag) || lag < 0 || lag > 360) throw new UserError(`--lag: must be a whole number of months from 0 to 360, got "${merged.lag}"`);

@@ -13,3 +13,5 @@ export * from "./price-pool.js";
 export * from "./pool-request.js";
 export * from "./significance.js";
 export * from "./tables/index.js";
+export * from "./libor-fixings.js";
+export * from "./libor-history.js";

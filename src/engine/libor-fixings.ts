@@ -59,26 +59,18 @@ function nextDay(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/**
- * The index by period (1-based position k-1) for accrual periods beginning on
- * `accrualStarts`: the Determination Date fixing while the series covers it,
- * then `after` (a vector by period counted from the first uncovered period,
- * last value held), or the last fixing held when `after` is empty.
- */
-export function historicalIndexPath(series: DailySeries, accrualStarts: readonly string[], after: readonly number[] = []): number[] {
-  const out: number[] = [];
-  let firstUncovered = -1;
-  for (let k = 0; k < accrualStarts.length; k++) {
-    const f = firstUncovered < 0 ? determinationFixing(series, accrualStarts[k]) : undefined;
-    if (f) {
-      out.push(f.rate);
-      continue;
-    }
-    if (firstUncovered < 0) firstUncovered = k;
-    const j = k - firstUncovered;
-    out.push(after.length ? after[Math.min(j, after.length - 1)] : series.rates[series.rates.length - 1]);
+/** The last fixing dated on or before `date` (the most recent one available that day); undefined past the series. */
+export function lastFixingOnOrBefore(series: DailySeries, date: string): { date: string; rate: number } | undefined {
+  if (date > series.lastDay) return undefined;
+  let lo = 0;
+  let hi = series.dates.length; // first index with date > `date`
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (series.dates[mid] <= date) lo = mid + 1;
+    else hi = mid;
   }
-  return out;
+  if (lo === 0) throw new Error(`${series.source}: no fixing on or before ${date} (the series begins ${series.dates[0]})`);
+  return { date: series.dates[lo - 1], rate: series.rates[lo - 1] };
 }
 
 /**

@@ -142,3 +142,51 @@ describe("formatScenarioText", () => {
     );
   });
 });
+
+describe("INDEX history[,VECTOR]", () => {
+  /** A resolver that records what it was asked: the path is [index length, ...after]. */
+  const calls: { index: string; after: readonly number[] }[] = [];
+  const history = (index: string, after: readonly number[]) => {
+    calls.push({ index, after });
+    if (index === "SOFR_30D") throw new Error("no published fixings for SOFR_30D");
+    return { values: [index.length, ...after] };
+  };
+
+  it("asks the resolver for the deal's LIBOR, with the vector joined by a comma and no spaces", () => {
+    calls.length = 0;
+    const s = parseScenarioText("100 PPC, LIBOR history,5.5x2,6, 2 CDR", { liborIndex: "LIBOR_1Y", history });
+    expect(calls).toEqual([{ index: "LIBOR_1Y", after: [5.5, 5.5, 6] }]);
+    expect(s.indices.LIBOR_1Y.values).toEqual([8, 5.5, 5.5, 6]);
+    expect(s.default).toEqual({ unit: "cdr", values: [2] });
+    const plain = parseScenarioText("LIBOR_1M history; 150 PPC", { history });
+    expect(plain.indices.LIBOR_1M.values).toEqual([8]);
+    expect(plain.prepayment).toEqual({ unit: "ppc", values: [150] });
+  });
+
+  it("a comma followed by a space starts the next clause", () => {
+    const s = parseScenarioText("LIBOR history, 100 PPC", { history });
+    expect(s.indices.LIBOR_1M.values).toEqual([8]);
+    expect(s.prepayment.values).toEqual([100]);
+  });
+
+  it("errors say what to fix, at the clause", () => {
+    const at = (text: string, options = { history }) => {
+      try {
+        parseScenarioText(text, options);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ScenarioTextError);
+        const err = e as ScenarioTextError;
+        return { message: err.message, span: text.slice(err.column, err.column + err.length) };
+      }
+      throw new Error(`no error for ${text}`);
+    };
+    expect(at("LIBOR history, 2 CDR", {} as never)).toEqual({ message: "LIBOR history needs the published fixings and the deal; this caller has neither", span: "LIBOR history" });
+    expect(at("2 CDR, SOFR_30D history,4")).toEqual({ message: "SOFR_30D history: no published fixings for SOFR_30D", span: "SOFR_30D history,4" });
+    expect(at("LIBOR history,100 PPC").message).toMatch(/reads 100 as the rates after the published series; to start a new clause put a space after the comma \("history, 100 PPC"\)/);
+    expect(at("LIBOR history,100 PPC").span).toBe("100");
+    expect(at("LIBOR history,x5")).toMatchObject({ span: "x5", message: expect.stringMatching(/unknown word "x5"/) });
+    expect(at("history").message).toMatch(/"history" follows an index: write "LIBOR history"/);
+    expect(at("LIBOR history, LIBOR 5").message).toMatch(/index LIBOR_1M is given twice/);
+    expect(at("LIBOR history,200").message).toMatch(/out of range/);
+  });
+});

@@ -12,6 +12,7 @@
  * | `40 sev` (`severity`) | loss severity, percent |
  * | `12 lag` | months from default to liquidation |
  * | `LIBOR 5.5`, `LIBOR_1Y 4,5x12,6` | an index path, percent (`LIBOR` names the deal's LIBOR) |
+ * | `LIBOR history`, `LIBOR history,5.5x12,6` | the published fixings from the Closing Date, then the last fixing held or the vector (needs `options.history`) |
  * | `call` / `no-call` | exercise the Optional Termination when first allowed |
  * | `advance` / `no-advance` | servicer advances of P&I |
  * | `50 PIS` | Net Prepayment Interest Shortfall, percent of a month's interest on prepayments |
@@ -28,6 +29,7 @@
 import {
   DEFAULT_SCENARIO,
   type DefaultUnit,
+  type IndexPath,
   type PrepaymentUnit,
   type Scenario,
 } from "../core/scenario.js";
@@ -38,6 +40,14 @@ export interface ScenarioTextOptions {
   readonly base?: Scenario;
   /** The index the bare word `LIBOR` stands for (the deal's LIBOR); default "LIBOR_1M". */
   readonly liborIndex?: string;
+  /**
+   * Resolves `INDEX history[,VECTOR]`: the index on its published fixings,
+   * then `after` (the last fixing held when empty). Callers with the deal and
+   * the shipped series pass one (the CLI and the API: `shippedHistory(deal)`);
+   * without it `history` is an error. A thrown Error becomes a ScenarioTextError
+   * at the clause.
+   */
+  readonly history?: (index: string, after: readonly number[]) => IndexPath;
 }
 
 /** A syntax or range error, with the 0-based column span of the offending text. */
@@ -118,7 +128,7 @@ export function parseScenarioText(text: string, options: ScenarioTextOptions = {
   const libor = options.liborIndex ?? "LIBOR_1M";
   const tokens = tokenize(text);
   const seen = new Map<string, Token>();
-  const indices: Record<string, { values: PeriodVector }> = { ...base.indices };
+  const indices: Record<string, IndexPath> = { ...base.indices };
   const out: { -readonly [K in keyof Scenario]: Scenario[K] } = { ...base, indices };
 
   const once = (field: string, at: Token): void => {
@@ -211,10 +221,38 @@ export function parseScenarioText(text: string, options: ScenarioTextOptions = {
           continue;
         }
       }
+      if (isIndexWord(lower) && tokens[i + 1]?.text.toLowerCase() === "history") {
+        const name = lower === "libor" ? libor : tok.text.toUpperCase();
+        once(`index ${name}`, tok);
+        const word = tokens[i + 1];
+        // `history,5.5x12,6`: a vector joined to the word by a comma, no spaces, continues the path.
+        const next = tokens[i + 2];
+        const joined = next?.kind === "value" && text[word.column + word.text.length] === "," && next.column === word.column + word.text.length + 1;
+        const span = { column: tok.column, length: (joined ? next.column + next.text.length : word.column + word.text.length) - tok.column };
+        const unitAfter = joined ? tokens[i + 3] : undefined;
+        if (unitAfter?.kind === "word" && isUnitWord(unitAfter.text.toLowerCase())) {
+          throw new ScenarioTextError(
+            `"history,${next.text}" reads ${next.text} as the rates after the published series; to start a new clause put a space after the comma ("history, ${next.text} ${unitAfter.text}")`,
+            next.column,
+            next.text.length,
+          );
+        }
+        const after = joined ? vector(next, `${name} history continuation`, -100, 100) : [];
+        if (!options.history) {
+          throw new ScenarioTextError(`${tok.text} history needs the published fixings and the deal; this caller has neither`, span.column, span.length);
+        }
+        try {
+          indices[name] = options.history(name, after);
+        } catch (e) {
+          throw new ScenarioTextError(`${tok.text} history: ${(e as Error).message}`, span.column, span.length);
+        }
+        i += joined ? 3 : 2;
+        continue;
+      }
       if (isIndexWord(lower)) {
         const valueTok = tokens[i + 1];
         if (!valueTok || valueTok.kind !== "value") {
-          throw new ScenarioTextError(`${tok.text} needs a rate after it, e.g. "${tok.text} 5.5"`, tok.column, tok.text.length);
+          throw new ScenarioTextError(`${tok.text} needs a rate after it, e.g. "${tok.text} 5.5" or "${tok.text} history"`, tok.column, tok.text.length);
         }
         const name = lower === "libor" ? libor : tok.text.toUpperCase();
         once(`index ${name}`, tok);
@@ -225,7 +263,9 @@ export function parseScenarioText(text: string, options: ScenarioTextOptions = {
       throw new ScenarioTextError(
         PREPAYMENT_UNITS[lower] || DEFAULT_UNITS[lower] || SEVERITY_WORDS.has(lower) || lower === "lag"
           ? `${tok.text} needs a number before it, e.g. "2 ${tok.text}"`
-          : `unknown word "${tok.text}": expected ${UNIT_HELP}, LIBOR, call or no-advance`,
+          : lower === "history"
+            ? `"history" follows an index: write "LIBOR history" (the deal's LIBOR) or e.g. "LIBOR_1Y history"`
+            : `unknown word "${tok.text}": expected ${UNIT_HELP}, LIBOR, call or no-advance`,
         tok.column,
         tok.text.length,
       );
@@ -252,6 +292,10 @@ function scalar(tok: Token, what: string, min: number, max: number): number {
     throw new ScenarioTextError(`${what} takes one number from ${min} to ${max}, not "${tok.text}"`, tok.column, tok.text.length);
   }
   return x;
+}
+
+function isUnitWord(lower: string): boolean {
+  return Boolean(PREPAYMENT_UNITS[lower] || DEFAULT_UNITS[lower]) || SEVERITY_WORDS.has(lower) || ["lag", "pis", "relief"].includes(lower);
 }
 
 function isIndexWord(lower: string): boolean {

@@ -14,7 +14,7 @@ import type { Deal } from "../../deal/schema.js";
 import { project } from "../../engine/project.js";
 import { significance, type HistoricalPoint, type SignificanceMethod, type SignificanceResult } from "../../engine/significance.js";
 import { monthEndHistory } from "../../engine/libor-fixings.js";
-import { shippedSeries } from "../libor-history.js";
+import { shippedSeries } from "../../compute/libor-data.js";
 import { loadDealForCli } from "../load-deal-for-cli.js";
 import { dealLiborIndex } from "../scenario-options.js";
 import { money, percent, renderTable } from "../text-table.js";

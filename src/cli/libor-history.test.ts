@@ -1,0 +1,34 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { tranche } from "../../test/support/cli.js";
+import { loadDeal } from "../deal/load-deal.js";
+import { parseDailySeries } from "../engine/libor-fixings.js";
+import { historyIndexPath } from "../engine/libor-history.js";
+
+const series = (file: string) => parseDailySeries(readFileSync(`data/libor/${file}`, "utf8"), file);
+
+describe("tranche project on the published LIBOR", () => {
+  it("--libor history, --scenario \"… LIBOR history\" and --index NAME=history give the same path", async () => {
+    const deal = loadDeal("cwalt-2006-hy12").deal;
+    const expected = historyIndexPath(deal, "LIBOR_1Y", series("USD12MD156N-daily.csv"), [6]).values;
+    for (const args of [["--libor", "history,6"], ["--scenario", "25 CPR, LIBOR history,6"], ["--index", "LIBOR_1Y=history,6"]]) {
+      const r = await tranche("project", "cwalt-2006-hy12", ...args, "--format", "json");
+      expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out.scenario.indices.LIBOR_1Y.values, args.join(" ")).toEqual(expected);
+      expect(out.scenario.prepayment).toEqual({ unit: "cpr", values: [25] }); // the deal's pricing speed, also under --scenario text
+    }
+  });
+
+  it("bad input names the flag and the problem", async () => {
+    const bad = await tranche("project", "cwalt-2007-12t1", "--libor", "history,xx");
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/--libor history,VECTOR: "xx" is not a number or NUMBERxCOUNT/);
+    const notRead = await tranche("project", "cwalt-2007-12t1", "--index", "LIBOR_1Y=history");
+    expect(notRead.code).not.toBe(0);
+    expect(notRead.stderr).toMatch(/--index LIBOR_1Y history: LIBOR_1Y is not read by this deal/);
+    const text = await tranche("project", "cwalt-2007-12t1", "--scenario", "LIBOR history,100 PPC");
+    expect(text.code).not.toBe(0);
+    expect(text.stderr).toMatch(/put a space after the comma/);
+  });
+});
