@@ -4,19 +4,30 @@
  * effective duration, Monte Carlo paths). It returns one `ProjectionResult`
  * per scenario, in the order given, each equal to `project(deal, scenario)`.
  *
- * Callers go through this function rather than looping over `project()`, so
- * that how the batch is run (today one projection after another; later the
- * period step over scenario lanes) is decided in one place.
+ * The scenarios run side by side as lanes of one waterfall (`projectLanes`,
+ * see ARCHITECTURE.md "Scenario lanes"): each Distribution Date is interpreted
+ * once for all of them. `project()` is the batch of one.
  */
 import type { Scenario } from "../core/scenario.js";
 import type { Deal } from "../deal/schema.js";
-import { project, type DetailedProjection, type ProjectOptions } from "./project.js";
+import { projectLanes, type DetailedProjection, type ProjectOptions } from "./project.js";
 
 /** Options shared by every scenario of a batch (`collateral` and `onPeriod` are per scenario, so not here). */
 export type BatchOptions = Omit<ProjectOptions, "collateral" | "onPeriod">;
 
+/**
+ * How many scenarios run side by side in one lane set. Wider sets share the
+ * interpretation among more lanes, but every lane's collateral series and
+ * result columns are touched each date, so past a few dozen lanes the date's
+ * working set leaves the cache (measured: bench/RESULTS.md, "Scenario lanes").
+ */
+export const LANE_WIDTH = Number(process.env.TRANCHE_LANES ?? 32);
+
 export function projectBatch(deal: Deal, scenarios: readonly Scenario[], options: BatchOptions = {}): DetailedProjection[] {
-  const results: DetailedProjection[] = new Array(scenarios.length);
-  for (let s = 0; s < scenarios.length; s++) results[s] = project(deal, scenarios[s], options);
+  if (scenarios.length <= LANE_WIDTH) return projectLanes(deal, scenarios, options);
+  const results: DetailedProjection[] = [];
+  for (let s = 0; s < scenarios.length; s += LANE_WIDTH) {
+    for (const r of projectLanes(deal, scenarios.slice(s, s + LANE_WIDTH), options)) results.push(r);
+  }
   return results;
 }

@@ -10,6 +10,7 @@
  */
 import type { LedgerEntry, LedgerKind } from "../core/ledger.js";
 import type { DealPlan } from "./deal-plan.js";
+import type { LaneAllocator } from "./lanes.js";
 
 const EPS = 1e-9;
 
@@ -37,11 +38,11 @@ export class PeriodBook {
   /** The date's activity arrays (interestAccrued … writeup), one buffer so `start` clears them in one call. */
   private readonly activity: Float64Array;
 
-  constructor(readonly plan: DealPlan) {
-    this.available = new Float64Array(plan.groupCount);
+  constructor(readonly plan: DealPlan, alloc: LaneAllocator = { f64: (n) => new Float64Array(n), u8: (n) => new Uint8Array(n) }) {
+    this.available = alloc.f64(plan.groupCount);
     const n = plan.slotCount;
-    this.balances = new Float64Array(n);
-    this.activity = new Float64Array(8 * n);
+    this.balances = alloc.f64(n);
+    this.activity = alloc.f64(8 * n);
     this.interestAccrued = this.activity.subarray(0, n);
     this.interestShortfall = this.activity.subarray(n, 2 * n);
     this.interestDue = this.activity.subarray(2 * n, 3 * n);

@@ -14,7 +14,8 @@
  */
 import { assertNever } from "../core/assert-never.js";
 import type { GroupCollections, PeriodInputs } from "./collections.js";
-import { dateTerms, RateKind, type RuleStep, type RulesPlan } from "./deal-plan.js";
+import { dateTerms, RateKind, type DateTerms, type RuleStep, type RulesPlan } from "./deal-plan.js";
+import { singleLane, type PeriodLanes } from "./lanes.js";
 import { accruedCertificateInterest, allocateInterestShortfallOf, periodRateOf, subordinateNetWac } from "./interest.js";
 import { allocateLosses, settleCorridors } from "./period-close.js";
 import type { CarriedState, PeriodWork } from "./period-work.js";
@@ -31,25 +32,53 @@ export function availableFunds(c: GroupCollections): number {
   return c.interest - c.fees + c.scheduledPrincipal + c.prepayments + c.liquidationPrincipal + c.subsequentRecoveries;
 }
 
+/**
+ * One Distribution Date over the active lanes of `lanes` (each lane one scenario,
+ * its inputs in `lanes.inputs`): each phase of the date, and each rule in force,
+ * is interpreted once and its body run lane by lane; whatever differs between
+ * lanes (funds exhausted, a class retired, depletion reached, a corridor in the
+ * money) is decided inside the body for that lane. A single scenario is a lane
+ * set of one.
+ */
+export function stepLanes(lanes: PeriodLanes, rules: RulesPlan, recordLedger: boolean): void {
+  const n = lanes.activeCount;
+  const active = lanes.active;
+  const works = lanes.work;
+  const carried = lanes.carried;
+  let terms: DateTerms | null = null;
+  for (let k = 0; k < n; k++) {
+    const l = active[k];
+    const inputs = lanes.inputs[l]!;
+    // The lanes of a batch step the same Distribution Date: its terms are looked up once.
+    if (terms === null || works[active[0]].inputs!.distributionDate !== inputs.distributionDate) terms = dateTerms(works[l].plan, inputs.distributionDate);
+    startDate(works[l], carried[l], inputs, terms, recordLedger);
+  }
+  for (let k = 0; k < n; k++) startAccretion(works[active[k]], rules);
+  for (let k = 0; k < n; k++) accrueInterest(works[active[k]], carried[active[k]]);
+  for (let k = 0; k < n; k++) shiftingInterest(works[active[k]], carried[active[k]]);
+  runRules(lanes, rules);
+  for (let k = 0; k < n; k++) {
+    const l = active[k];
+    const poDeferred = allocateLosses(works[l], carried[l], rules);
+    settleCorridors(works[l], carried[l]);
+    carry(works[l], carried[l], poDeferred);
+  }
+}
+
+/** `stepLanes` on one scenario: the body of `distributePeriod`. */
 export function stepDistributionDate(work: PeriodWork, carried: CarriedState, inputs: PeriodInputs, rules: RulesPlan, recordLedger: boolean): void {
-  startDate(work, carried, inputs, recordLedger);
-  startAccretion(work, rules);
-  accrueInterest(work, carried);
-  shiftingInterest(work, carried);
-  runRules(work, carried, rules);
-  const poDeferred = allocateLosses(work, carried, rules);
-  settleCorridors(work, carried);
-  carry(work, carried, poDeferred);
+  const lanes = singleLane(work, carried);
+  lanes.inputs[0] = inputs;
+  stepLanes(lanes, rules, recordLedger);
 }
 
 /** Collections by group, balances and notionals at the start of the date, Available Funds, depletion. */
-function startDate(work: PeriodWork, carried: CarriedState, inputs: PeriodInputs, recordLedger: boolean): void {
+function startDate(work: PeriodWork, carried: CarriedState, inputs: PeriodInputs, terms: DateTerms, recordLedger: boolean): void {
   const plan = work.plan;
   const nG = plan.groupCount;
-  const nC = plan.classCount;
   const period = inputs.period;
   work.period = period;
-  work.terms = dateTerms(plan, inputs.distributionDate);
+  work.terms = terms;
   work.inputs = inputs;
   const coll = work.collections as (GroupCollections | undefined)[];
   for (let g = 0; g < nG; g++) coll[g] = undefined;
@@ -244,11 +273,50 @@ function shiftLeavesUnchanged(history: readonly number[], value: number): boolea
   return true;
 }
 
-/** The rules in force, in order. */
-function runRules(work: PeriodWork, carried: CarriedState, rules: RulesPlan): void {
-  const plan = work.plan;
-  const book = work.book;
-  for (let g = 0; g < plan.groupCount; g++) {
+/** The rules in force, in order, each over the active lanes. */
+function runRules(lanes: PeriodLanes, rules: RulesPlan): void {
+  const n = lanes.activeCount;
+  const active = lanes.active;
+  const works = lanes.work;
+  for (let k = 0; k < n; k++) startRules(works[active[k]]);
+  for (const step of rules.steps) {
+    switch (step.kind) {
+      case "seniorInterest":
+        for (let k = 0; k < n; k++) paySeniorInterest(works[active[k]], step);
+        break;
+      case "poPrincipal":
+        for (let k = 0; k < n; k++) payPoPrincipal(works[active[k]], step);
+        break;
+      case "seniorPrincipal":
+        for (let k = 0; k < n; k++) paySeniorPrincipalOfGroup(works[active[k]], rules, step);
+        break;
+      case "seniorPrincipalAfterDepletion":
+        // Applied inside `seniorPrincipal` on and after the Senior Credit Support Depletion Date.
+        break;
+      case "accrualDistribution":
+        for (let k = 0; k < n; k++) payAccrualDistributionAmount(works[active[k]], step);
+        break;
+      case "poDeferred":
+        for (let k = 0; k < n; k++) payClassPoDeferredAmount(works[active[k]], lanes.carried[active[k]], step);
+        break;
+      case "crossCollateralization":
+        for (let k = 0; k < n; k++) crossCollateralize(works[active[k]], rules);
+        break;
+      case "subordinates":
+        for (let k = 0; k < n; k++) payPrincipalOfSubordinates(works[active[k]], rules, step.classes, step.section);
+        break;
+      case "residual":
+        for (let k = 0; k < n; k++) payResidual(works[active[k]], step);
+        break;
+      default:
+        assertNever(step.kind, "rule");
+    }
+  }
+}
+
+/** A lane's figures of the rules, zero before the first rule. */
+function startRules(work: PeriodWork): void {
+  for (let g = 0; g < work.plan.groupCount; g++) {
     work.seniorPaid[g] = 0;
     work.proRataAfter[g] = 0;
     work.transferIn[g] = 0;
@@ -259,66 +327,57 @@ function runRules(work: PeriodWork, carried: CarriedState, rules: RulesPlan): vo
   work.subordinatedAmount = 0;
   work.restricted = NO_CLASSES;
   work.residual = 0;
-  for (const step of rules.steps) {
-    switch (step.kind) {
-      case "seniorInterest":
-        paySeniorInterest(work, step);
-        break;
-      case "poPrincipal": {
-        // §4.02(a)(ii): (x) and (y) are paid concurrently, so when the funds left fall short of
-        // both, Class PO takes its proportionate part rather than being paid first in full.
-        const g = step.group;
-        const po = poFormulaPrincipalAmount(work.collections[g]);
-        const both = po + work.seniorPrincipalDistributionAmount[g];
-        const funds = book.available[g];
-        const amount = both > funds && both > 0 ? (Math.max(0, funds) * po) / both : po;
-        book.payPrincipal(plan.ownFunds[g], step.cls, amount, step.section);
-        break;
-      }
-      case "seniorPrincipal": {
-        const g = step.group;
-        const paid = paySeniorPrincipal(work, rules, g, plan.ownFunds[g], work.seniorPrincipalDistributionAmount[g], null);
-        work.seniorPaid[g] = work.seniorPaid[g] + paid;
-        break;
-      }
-      case "seniorPrincipalAfterDepletion":
-        // Applied inside `seniorPrincipal` on and after the Senior Credit Support Depletion Date.
-        break;
-      case "accrualDistribution": {
-        // The Accrual Distribution Amount (the interest accreted on the accrual class) as principal
-        // to the accretion-directed classes in order, and what they cannot take to the accrual class.
-        const amount = work.accrualDistributionAmount[step.cls];
-        if (!(amount > EPS)) break;
-        const funds = plan.ownFunds[step.group];
-        const paid = paySequence(work, funds, step.payees, amount, null);
-        if (amount - paid > EPS) book.payPrincipal(funds, step.cls, amount - paid, step.section);
-        break;
-      }
-      case "poDeferred": {
-        if (work.depleted || carried.poDeferred <= EPS) break;
-        const g = step.group;
-        const p = work.principal[g];
-        const subordinateBeforeDeferred = p.total - Math.min(work.seniorPrincipalDistributionAmount[g], p.total);
-        const amount = Math.min(carried.poDeferred, subordinateBeforeDeferred);
-        work.poDeferredPaid += book.pay(plan.ownFunds[g], step.cls, amount, step.section, "poDeferred");
-        break;
-      }
-      case "crossCollateralization":
-        crossCollateralize(work, rules);
-        break;
-      case "subordinates":
-        payPrincipalOfSubordinates(work, rules, step.classes, step.section);
-        break;
-      case "residual": {
-        for (let g = 0; g < plan.groupCount; g++) {
-          const left = book.available[g];
-          if (left > 0) work.residual += book.pay(plan.ownFunds[g], step.cls, left, step.section, "residual");
-        }
-        break;
-      }
-      default:
-        assertNever(step.kind, "rule");
-    }
+}
+
+/**
+ * §4.02(a)(ii)(x): the PO Formula Principal Amount. (x) and (y) are paid concurrently, so when
+ * the funds left fall short of both, Class PO takes its proportionate part rather than being paid first in full.
+ */
+function payPoPrincipal(work: PeriodWork, step: RuleStep): void {
+  const g = step.group;
+  const book = work.book;
+  const po = poFormulaPrincipalAmount(work.collections[g]);
+  const both = po + work.seniorPrincipalDistributionAmount[g];
+  const funds = book.available[g];
+  const amount = both > funds && both > 0 ? (Math.max(0, funds) * po) / both : po;
+  book.payPrincipal(work.plan.ownFunds[g], step.cls, amount, step.section);
+}
+
+/** §4.02(a)(ii)(y): the group's Senior Principal Distribution Amount. */
+function paySeniorPrincipalOfGroup(work: PeriodWork, rules: RulesPlan, step: RuleStep): void {
+  const g = step.group;
+  const paid = paySeniorPrincipal(work, rules, g, work.plan.ownFunds[g], work.seniorPrincipalDistributionAmount[g], null);
+  work.seniorPaid[g] = work.seniorPaid[g] + paid;
+}
+
+/**
+ * The Accrual Distribution Amount (the interest accreted on the accrual class) as principal
+ * to the accretion-directed classes in order, and what they cannot take to the accrual class.
+ */
+function payAccrualDistributionAmount(work: PeriodWork, step: RuleStep): void {
+  const amount = work.accrualDistributionAmount[step.cls];
+  if (!(amount > EPS)) return;
+  const funds = work.plan.ownFunds[step.group];
+  const paid = paySequence(work, funds, step.payees, amount, null);
+  if (amount - paid > EPS) work.book.payPrincipal(funds, step.cls, amount - paid, step.section);
+}
+
+/** §4.02(a)(iii): the Class PO Deferred Amount, from what would go to the subordinates, before depletion. */
+function payClassPoDeferredAmount(work: PeriodWork, carried: CarriedState, step: RuleStep): void {
+  if (work.depleted || carried.poDeferred <= EPS) return;
+  const g = step.group;
+  const p = work.principal[g];
+  const subordinateBeforeDeferred = p.total - Math.min(work.seniorPrincipalDistributionAmount[g], p.total);
+  const amount = Math.min(carried.poDeferred, subordinateBeforeDeferred);
+  work.poDeferredPaid += work.book.pay(work.plan.ownFunds[g], step.cls, amount, step.section, "poDeferred");
+}
+
+/** §4.02(a)(v): what is left of each group's Available Funds to the residual class. */
+function payResidual(work: PeriodWork, step: RuleStep): void {
+  const book = work.book;
+  for (let g = 0; g < work.plan.groupCount; g++) {
+    const left = book.available[g];
+    if (left > 0) work.residual += book.pay(work.plan.ownFunds[g], step.cls, left, step.section, "residual");
   }
 }
 

@@ -16,6 +16,10 @@ import { priorityAmount, type MutableNonPoPrincipal } from "./principal-amounts.
 import type { SequenceContext } from "./senior-principal.js";
 import type { MutableStepDownTests, SeniorPrepaymentInputs, StepDownInputs } from "./shifting-interest.js";
 import type { WaterfallState } from "./state.js";
+import type { LaneAllocator } from "./lanes.js";
+
+/** Arrays of one's own (a `PeriodWork` outside a lane set). */
+export const OWN_ARRAYS: LaneAllocator = { f64: (n) => new Float64Array(n), u8: (n) => new Uint8Array(n) };
 
 /** `WaterfallState` as arrays by class slot (classes) and by contract (unpaid Yield Supplement Amounts). */
 export interface CarriedState {
@@ -163,47 +167,47 @@ export class PeriodWork implements SequenceContext {
   readonly yieldSupplementPaid: Float64Array;
   readonly corridorReleased: Float64Array;
 
-  constructor(readonly plan: DealPlan) {
+  constructor(readonly plan: DealPlan, alloc: LaneAllocator = OWN_ARRAYS) {
     const slots = plan.slotCount;
     const classes = plan.classCount;
     const groups = plan.groupCount;
-    this.book = new PeriodBook(plan);
+    this.book = new PeriodBook(plan, alloc);
     this.collections = new Array<GroupCollections>(groups);
-    this.begin = new Float64Array(slots);
-    this.notionalBegin = new Float64Array(classes);
-    this.rate = new Float64Array(classes);
-    this.hasRate = new Uint8Array(classes);
-    this.shares = new Float64Array(slots);
-    this.restrictedFlags = new Uint8Array(slots);
-    this.endBalance = new Float64Array(classes);
-    this.notionalEnd = new Float64Array(classes);
-    this.unpaidInterestAfter = new Float64Array(classes);
-    this.accreting = new Uint8Array(slots);
-    this.accrualDistributionAmount = new Float64Array(slots);
-    this.availableFunds = new Float64Array(groups);
-    this.nonPoPool = new Float64Array(groups);
-    this.nonPoSenior = new Float64Array(groups);
-    this.subordinatePortion = new Float64Array(groups);
-    this.netWac = new Float64Array(groups);
-    this.seniorPercentage = new Float64Array(groups);
-    this.seniorPrepaymentPercentage = new Float64Array(groups);
-    this.seniorPrincipalDistributionAmount = new Float64Array(groups);
-    this.seniorPaid = new Float64Array(groups);
-    this.transferIn = new Float64Array(groups);
-    this.transferOut = new Float64Array(groups);
-    this.redirected = new Float64Array(groups);
-    this.groupLoss = new Float64Array(groups);
-    this.proRataAfter = new Uint8Array(groups);
+    this.begin = alloc.f64(slots);
+    this.notionalBegin = alloc.f64(classes);
+    this.rate = alloc.f64(classes);
+    this.hasRate = alloc.u8(classes);
+    this.shares = alloc.f64(slots);
+    this.restrictedFlags = alloc.u8(slots);
+    this.endBalance = alloc.f64(classes);
+    this.notionalEnd = alloc.f64(classes);
+    this.unpaidInterestAfter = alloc.f64(classes);
+    this.accreting = alloc.u8(slots);
+    this.accrualDistributionAmount = alloc.f64(slots);
+    this.availableFunds = alloc.f64(groups);
+    this.nonPoPool = alloc.f64(groups);
+    this.nonPoSenior = alloc.f64(groups);
+    this.subordinatePortion = alloc.f64(groups);
+    this.netWac = alloc.f64(groups);
+    this.seniorPercentage = alloc.f64(groups);
+    this.seniorPrepaymentPercentage = alloc.f64(groups);
+    this.seniorPrincipalDistributionAmount = alloc.f64(groups);
+    this.seniorPaid = alloc.f64(groups);
+    this.transferIn = alloc.f64(groups);
+    this.transferOut = alloc.f64(groups);
+    this.redirected = alloc.f64(groups);
+    this.groupLoss = alloc.f64(groups);
+    this.proRataAfter = alloc.u8(groups);
     this.principal = Array.from({ length: groups }, () => ({ scheduled: 0.5, unscheduled: 0.5, liquidatedBalance: 0.5, liquidationPrincipal: 0.5, total: 0.5 }));
-    this.wacsInRecordOrder = new Float64Array(groups);
-    this.portionsInRecordOrder = new Float64Array(groups);
+    this.wacsInRecordOrder = alloc.f64(groups);
+    this.portionsInRecordOrder = alloc.f64(groups);
     const nK = plan.contracts.length;
-    this.unpaidBefore = new Float64Array(nK);
-    this.corridorNotional = new Float64Array(nK);
-    this.corridorPayment = new Float64Array(nK);
-    this.yieldSupplementAmount = new Float64Array(nK);
-    this.yieldSupplementPaid = new Float64Array(nK);
-    this.corridorReleased = new Float64Array(nK);
+    this.unpaidBefore = alloc.f64(nK);
+    this.corridorNotional = alloc.f64(nK);
+    this.corridorPayment = alloc.f64(nK);
+    this.yieldSupplementAmount = alloc.f64(nK);
+    this.yieldSupplementPaid = alloc.f64(nK);
+    this.corridorReleased = alloc.f64(nK);
   }
 
   plannedBalance(schedule: number): number {
