@@ -128,12 +128,15 @@ function firstDifference(lane: ProjectionResult, alone: ProjectionResult): strin
 
 function checkBatch(deal: Deal, scenarios: Scenario[], options: BatchOptions = {}): void {
   const batch = projectBatch(deal, scenarios, options);
+  // The same batch in lane sets of three (a batch wider than a lane set runs several).
+  const narrow = projectBatch(deal, scenarios, { ...options, laneWidth: 3 });
   expect(batch).toHaveLength(scenarios.length);
+  expect(narrow).toHaveLength(scenarios.length);
   scenarios.forEach((scenario, s) => {
     const alone = project(deal, scenario, options as ProjectOptions);
     tally(scenario, alone);
-    const difference = firstDifference(batch[s], alone);
-    expect(difference, `lane ${s} of ${scenarios.length}: ${JSON.stringify(scenario)}`).toBeNull();
+    expect(firstDifference(batch[s], alone), `lane ${s} of ${scenarios.length}: ${JSON.stringify(scenario)}`).toBeNull();
+    expect(firstDifference(narrow[s], alone), `lane ${s} of ${scenarios.length}, lane sets of 3: ${JSON.stringify(scenario)}`).toBeNull();
   });
 }
 

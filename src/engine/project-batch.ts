@@ -13,7 +13,10 @@ import type { Deal } from "../deal/schema.js";
 import { projectLanes, type DetailedProjection, type ProjectOptions } from "./project.js";
 
 /** Options shared by every scenario of a batch (`collateral` and `onPeriod` are per scenario, so not here). */
-export type BatchOptions = Omit<ProjectOptions, "collateral" | "onPeriod">;
+export type BatchOptions = Omit<ProjectOptions, "collateral" | "onPeriod"> & {
+  /** Scenarios per lane set (default `LANE_WIDTH`); the results do not depend on it. */
+  readonly laneWidth?: number;
+};
 
 /**
  * How many scenarios run side by side in one lane set. Wider sets share the
@@ -21,13 +24,15 @@ export type BatchOptions = Omit<ProjectOptions, "collateral" | "onPeriod">;
  * result columns are touched each date, so past a few dozen lanes the date's
  * working set leaves the cache (measured: bench/RESULTS.md, "Scenario lanes").
  */
-export const LANE_WIDTH = Number(process.env.TRANCHE_LANES ?? 32);
+export const LANE_WIDTH = 32;
 
 export function projectBatch(deal: Deal, scenarios: readonly Scenario[], options: BatchOptions = {}): DetailedProjection[] {
-  if (scenarios.length <= LANE_WIDTH) return projectLanes(deal, scenarios, options);
+  const width = options.laneWidth ?? LANE_WIDTH;
+  if (!(Number.isInteger(width) && width >= 1)) throw new RangeError(`projectBatch: laneWidth must be a positive whole number, got ${width}`);
+  if (scenarios.length <= width) return projectLanes(deal, scenarios, options);
   const results: DetailedProjection[] = [];
-  for (let s = 0; s < scenarios.length; s += LANE_WIDTH) {
-    for (const r of projectLanes(deal, scenarios.slice(s, s + LANE_WIDTH), options)) results.push(r);
+  for (let s = 0; s < scenarios.length; s += width) {
+    for (const r of projectLanes(deal, scenarios.slice(s, s + width), options)) results.push(r);
   }
   return results;
 }
