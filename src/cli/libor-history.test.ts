@@ -17,6 +17,11 @@ describe("tranche project on the published LIBOR", () => {
       const out = JSON.parse(r.stdout);
       expect(out.scenario.indices.LIBOR_1Y.values, args.join(" ")).toEqual(expected);
       expect(out.scenario.prepayment).toEqual({ unit: "cpr", values: [25] }); // the deal's pricing speed, also under --scenario text
+      if (args[0] === "--libor") {
+        // Once per deal, index and continuation: where the published fixings stop and what follows.
+        const first = expected.findIndex((_, k) => expected.slice(k).every((v) => v === 6)) + 1;
+        expect(r.stderr).toBe(`note: cwalt-2006-hy12 LIBOR_1Y follows the published fixings, the fixing 45 days before each ARM Change Date, for periods 1 to ${first - 1}; from period ${first} (2018-02-01, past the series' end 2017-11-24) the given vector 6\n`);
+      }
     }
   });
 

@@ -16,8 +16,7 @@ import { DEFAULT_SCENARIO, type DefaultUnit, type IndexPath, type PrepaymentUnit
 import { parseVector } from "../core/vector.js";
 import type { Deal } from "../deal/schema.js";
 import { parseScenarioText, ScenarioTextError } from "../engine/scenario-text.js";
-import { shippedHistory } from "../compute/libor-data.js";
-import { historyIndexPath } from "./libor-history.js";
+import { cliHistory, historyIndexPath } from "./libor-history.js";
 import { UserError } from "./user-error.js";
 
 export interface ScenarioFlags {
@@ -124,7 +123,7 @@ export function scenarioFromFlags(flags: ScenarioFlags, deal: Deal): Scenario {
     if (existsSync(flags.scenario)) fromFile = readScenarioFile(flags.scenario);
     else {
       try {
-        base = parseScenarioText(flags.scenario, { liborIndex: libor, history: shippedHistory(deal), base });
+        base = parseScenarioText(flags.scenario, { liborIndex: libor, history: cliHistory(deal), base });
       } catch (e) {
         const col = e instanceof ScenarioTextError ? ` (at column ${e.column + 1})` : "";
         throw new UserError(`--scenario "${flags.scenario}": ${(e as Error).message}${col}`);
