@@ -47,7 +47,7 @@ export function scenarioUnitsText(d: DealSummary): string {
   const ppc = d.prepaymentAssumption
     ? ` (100 PPC: ${d.prepaymentAssumption.startCpr}→${d.prepaymentAssumption.endCpr} CPR over ${d.prepaymentAssumption.rampMonths} months)`
     : " (no PPC: the deal has no Prepayment Assumption)";
-  return `speed in ${prepay}${ppc}; defaults in CDR, MDR or SDA; sev, lag; LIBOR = ${d.liborIndex}`;
+  return `speed in ${prepay}${ppc}; defaults in CDR, MDR or SDA; sev, lag; LIBOR = ${d.liborIndex} (a rate, a vector, or "LIBOR history": the published fixings to 2017-11-24, then held or "history,VECTOR")`;
 }
 
 /** A stress in the deal's own pricing unit, shown as the field's placeholder. */
