@@ -10,7 +10,7 @@
  * each month: 1-month and 12-month LIBOR (simple, ACT/360) and the 10-year par
  * swap rate (semiannual 30/360); the mortgage rate is that plus a spread.
  */
-import { MONTH_ACT360, YEAR_ACT360, discountFactor, instantaneousForward } from "./curve.js";
+import { MONTH_ACT360, YEAR_ACT360, discountFactor, instantaneousForward, type DiscountCurve } from "./curve.js";
 import { hwAlpha, hwB, hwV, hwVarianceX, logBondA, type HullWhiteModel } from "./hull-white.js";
 import { seededNormals } from "./random.js";
 
@@ -178,4 +178,9 @@ export function discountsAt(paths: RatePaths, model: HullWhiteModel, times: read
     }
   }
   return out;
+}
+
+/** The curve's forward path (one path, σ = 0): indices at their forwards, D = P(0,t). */
+export function forwardPath(curve: DiscountCurve, months: number, mortgageSpread = 0): RatePaths {
+  return simulatePaths({ curve, meanReversion: 0, volatility: 0 }, { paths: 1, months, seed: 0, antithetic: false, mortgageSpread });
 }

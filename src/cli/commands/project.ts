@@ -2,7 +2,12 @@
  * `tranche project <deal>`: project every class of a deal under a scenario.
  */
 import type { Command } from "commander";
+import type { Scenario } from "../../core/scenario.js";
+import type { Deal } from "../../deal/schema.js";
+import { pathScenario, pathScenarioContext, simulationMonths } from "../../engine/rate-scenarios.js";
 import { formatScenarioText } from "../../engine/scenario-text.js";
+import { forwardPath } from "../../rates/simulate.js";
+import { curveFromFlags, prepaymentModelFromFlag } from "../rates-options.js";
 import { project } from "../../engine/project.js";
 import type { ProjectionResult } from "../../engine/result.js";
 import { loadDealForCli } from "../load-deal-for-cli.js";
@@ -12,6 +17,8 @@ import { money, percent, renderCsv, renderTable } from "../text-table.js";
 import { UserError } from "../user-error.js";
 
 interface ProjectFlags extends ScenarioFlags, PriceFlags {
+  prepayModel?: string;
+  curveBasis?: string;
   loanLevel?: boolean;
   format: string;
   ledger?: boolean;
@@ -29,11 +36,19 @@ export function register(program: Command): void {
     .option("--format <format>", "table, json or csv", "table")
     .option("--ledger", "include every ledger entry (json) or print the ledger (table/csv)")
     .option("--class <id>", "with table/csv: that class's monthly flows")
+    .option("--prepay-model <name>", "prepay by a rate-dependent model (default, none, or a model file) on the forward path of --curve (else the deal's bundled curve, data/curves); the path also sets the indices --libor/--index leave unset")
+    .option("--curve-basis <basis>", "with --prepay-model: --curve holds par (default) or zero yields")
     .option("--without-amendment <id>", "run the PSA without this amendment (repeatable)", (v: string, prev: string[] = []) => [...prev, v])
     .action(async (dealRef: string, flags: ProjectFlags) => {
       if (!["table", "json", "csv"].includes(flags.format)) throw new UserError(`--format: expected table, json or csv, got "${flags.format}"`);
       const loaded = await loadDealForCli(dealRef, flags.withoutAmendment);
-      const scenario = scenarioFromFlags(flags, loaded.deal);
+      let scenario = scenarioFromFlags(flags, loaded.deal);
+      let modelNote: string | undefined;
+      if (flags.prepayModel !== undefined) {
+        const onPath = modelScenario(loaded.deal, scenario, flags);
+        scenario = onPath.scenario;
+        modelNote = onPath.note;
+      } else if (flags.curveBasis !== undefined) throw new UserError("--curve-basis goes with --prepay-model");
       const pricing = pricingRequestFromFlags(flags, loaded.deal);
       const options = { loanLevel: flags.loanLevel, amendments: loaded.appliedAmendments, rulesAt: loaded.rulesAt };
       const result = project(loaded.deal, scenario, { ...options, ledger: flags.ledger });
@@ -44,11 +59,32 @@ export function register(program: Command): void {
       if (flags.class !== undefined && !result.classes[flags.class]) {
         throw new UserError(`--class: ${loaded.deal.id} has no class "${flags.class}" (classes: ${Object.keys(result.classes).join(", ")})`);
       }
-      process.stdout.write(render(result, flags));
+      process.stdout.write(render(result, { ...flags, ...(modelNote ? { scenarioText: modelNote } : {}) }));
     });
 }
 
-export function render(result: ProjectionResult, flags: { format: string; class?: string; ledger?: boolean }): string {
+/** The scenario of the curve's forward path under the model: its SMM vector and (unless given) its indices. */
+function modelScenario(deal: Deal, scenario: Scenario, flags: ProjectFlags): { scenario: Scenario; note: string } {
+  const model = prepaymentModelFromFlag(flags.prepayModel);
+  const { curve, source } = curveFromFlags(flags, deal.id);
+  const path = forwardPath(curve, simulationMonths(deal), model?.mortgageRateSpread ?? 0);
+  const onPath = pathScenario(pathScenarioContext(deal, scenario, model, true), path, 0);
+  const merged = onPath.scenario;
+  const cpr = onPath.cpr;
+  const yearly = cpr
+    ? [1, 2, 3, 5, 10].filter((y) => cpr.length >= y * 12).map((y) => `yr ${y} ${(cpr.slice((y - 1) * 12, y * 12).reduce((a, b) => a + b, 0) / 12).toFixed(1)}`).join(", ")
+    : "";
+  // The vectors by period are in --format json; the table says what made them.
+  const rest = formatScenarioText({ ...merged, indices: {} }).split(", ").slice(1).join(", ");
+  const given = Object.keys(scenario.indices);
+  const indices = `indices on the forward path${given.length ? ` (except ${given.join(", ")} as given)` : ""}`;
+  const note = model
+    ? `prepayment model ${model.name} (CPR ${yearly}; mortgage rate ${path.mortgageRate[0].toFixed(3)}% at the start), ${rest}, ${indices} of ${source}`
+    : `${formatScenarioText({ ...scenario, indices: {} })}, ${indices} of ${source}`;
+  return { scenario: merged, note };
+}
+
+export function render(result: ProjectionResult, flags: { format: string; class?: string; ledger?: boolean; scenarioText?: string }): string {
   if (flags.format === "json") return JSON.stringify(result, null, 2) + "\n";
   if (flags.format === "csv") return renderCsvOutput(result, flags);
   return renderTableOutput(result, flags);
@@ -69,11 +105,11 @@ function renderCsvOutput(result: ProjectionResult, flags: { class?: string; ledg
   return renderCsv(["class", "period", "date", "beginBalance", "interest", "principal", "writedown", "endBalance", "interestShortfall"], rows);
 }
 
-function renderTableOutput(result: ProjectionResult, flags: { class?: string; ledger?: boolean }): string {
+function renderTableOutput(result: ProjectionResult, flags: { class?: string; ledger?: boolean; scenarioText?: string }): string {
   const out: string[] = [];
   const amended = result.deal.amendments.length ? ` (as amended: ${result.deal.amendments.join(", ")})` : "";
   out.push(`${result.deal.name}${amended}`);
-  out.push(`Scenario: ${formatScenarioText(result.scenario)}${result.scenario.advancing ? "" : ""}`);
+  out.push(`Scenario: ${flags.scenarioText ?? formatScenarioText(result.scenario)}`);
   const c = result.collateral;
   const totals = (k: keyof (typeof c)[number]) => c.reduce((s, r) => s + (r[k] as number), 0);
   out.push(
