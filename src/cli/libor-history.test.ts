@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tranche } from "../../test/support/cli.js";
 import { loadDeal } from "../deal/load-deal.js";
@@ -22,6 +24,27 @@ describe("tranche project on the published LIBOR", () => {
         const first = expected.findIndex((_, k) => expected.slice(k).every((v) => v === 6)) + 1;
         expect(r.stderr).toBe(`note: cwalt-2006-hy12 LIBOR_1Y follows the published fixings, the fixing 45 days before each ARM Change Date, for periods 1 to ${first - 1}; from period ${first} (2018-02-01, past the series' end 2017-11-24) the given vector 6\n`);
       }
+    }
+  });
+
+  it("a scenario file takes `libor: history,VECTOR` and `indices: {NAME: history}`", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tranche-libor-"));
+    try {
+      const deal = loadDeal("cwalt-2007-12t1").deal;
+      const expected = historyIndexPath(deal, "LIBOR_1M", series("USD1MTD156N-daily.csv"), [3]).values;
+      writeFileSync(join(dir, "a.yaml"), "ppc: 150\nlibor: history,3\n");
+      writeFileSync(join(dir, "b.yaml"), "ppc: 150\nindices: {LIBOR_1M: \"history,3\"}\n");
+      for (const f of ["a.yaml", "b.yaml"]) {
+        const r = await tranche("project", "cwalt-2007-12t1", "--scenario", join(dir, f), "--format", "json");
+        expect(r.code, r.stderr).toBe(0);
+        expect(JSON.parse(r.stdout).scenario.indices.LIBOR_1M.values, f).toEqual(expected);
+      }
+      writeFileSync(join(dir, "c.yaml"), "indices: {LIBOR_1M: \"history,zz\"}\n");
+      const bad = await tranche("project", "cwalt-2007-12t1", "--scenario", join(dir, "c.yaml"));
+      expect(bad.code).not.toBe(0);
+      expect(bad.stderr).toContain(`${join(dir, "c.yaml")}: indices.LIBOR_1M history,VECTOR: "zz" is not a number or NUMBERxCOUNT`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -239,4 +239,19 @@ describe("2006-HY12's ARM resets on the published One-Year LIBOR", () => {
       expect(row.interest + row.interestShortfall, row.date).toBeCloseTo((row.beginBalance * (rates[row.period - 1] - 0.384)) / 1200, 4);
     }
   });
+
+  it("an ARM on One-Month LIBOR takes the same lookback on the one-month file (2006-HY12 with its ARMs moved to LIBOR_1M)", () => {
+    const moved = structuredClone(deal) as Deal;
+    (moved.collateral as { defaultIndices: Record<string, number> }).defaultIndices = { LIBOR_1M: 5.32 };
+    for (const g of moved.collateral.groups) for (const l of g.repLines) (l.arm as { index: string }).index = "LIBOR_1M";
+    const path = historyPath(moved, "LIBOR_1M", series1m);
+    expect(path.rule.kind).toBe("armLookback");
+    expect(path.fixings[82]).toMatchObject({ periodDate: "2013-04-01", fixingDate: "2013-02-15", rate: Number(raw1m.byDate.get("2013-02-15")) });
+    const r = project(moved, parseScenarioText("5 CPR, LIBOR history", { base: DEFAULT_SCENARIO, liborIndex: "LIBOR_1M", history: historyFor(moved) }));
+    const line = moved.collateral.groups[1].repLines[0];
+    // 2-A-1 from the 7/1 line's first reset (period 83): One-Month LIBOR of 2013-02-15 + 2.25, to the nearest 0.125.
+    const row = r.classes["2-A-1"].flows[82];
+    const expected = Math.floor((onOrBefore(raw1m, "2013-02-15")! + line.arm!.margin) / 0.125 + 0.5) * 0.125;
+    expect(row.interest + row.interestShortfall).toBeCloseTo((row.beginBalance * (expected - 0.384)) / 1200, 4);
+  });
 });

@@ -80,10 +80,16 @@ export function register(program: Command): void {
         if (flags.history !== undefined) history = readHistory(flags.history);
         else {
           // Published month-end One-Month LIBOR (FRED USD1MTD156N); the modeled approximation only after the series ends.
-          const real = monthEndHistory(shippedSeries("USD1MTD156N-daily.csv"), readHistory(dataFile("libor-1m-history.csv")));
+          let published;
+          try {
+            published = shippedSeries("USD1MTD156N-daily.csv");
+          } catch (e) {
+            throw new UserError((e as Error).message);
+          }
+          const real = monthEndHistory(published, readHistory(dataFile("libor-1m-history.csv")));
           history = real.points;
           if (real.firstModeledMonth && flags.format === "table")
-            process.stderr.write(`note: months from ${real.firstModeledMonth} use the modeled approximation data/libor-1m-history.csv (the published series ends ${shippedSeries("USD1MTD156N-daily.csv").lastDay})\n`);
+            process.stderr.write(`note: months from ${real.firstModeledMonth} use the modeled approximation data/libor-1m-history.csv (the published series ends ${published.lastDay})\n`);
         }
       }
       const poolBalance = poolBalanceAsOf(deal, asOf);
