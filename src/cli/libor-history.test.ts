@@ -22,7 +22,7 @@ describe("tranche project on the published LIBOR", () => {
       if (args[0] === "--libor") {
         // Once per deal, index and continuation: where the published fixings stop and what follows.
         const first = expected.findIndex((_, k) => expected.slice(k).every((v) => v === 6)) + 1;
-        expect(r.stderr).toBe(`note: cwalt-2006-hy12 LIBOR_1Y follows the published fixings, the fixing 45 days before each ARM Change Date, for periods 1 to ${first - 1}; from period ${first} (2018-02-01, past the series' end 2017-11-24) the given vector 6\n`);
+        expect(r.stderr).toBe(`note: cwalt-2006-hy12 LIBOR_1Y follows the published fixings, the fixing 45 days before each ARM Change Date, for periods 1 to ${first - 1}; from period ${first} (Change Date 2018-02-01, past the series' end 2017-11-24) the given vector 6\n`);
       }
     }
   });

@@ -17,7 +17,7 @@ export function historyNote(deal: Deal, index: string, path: HistoryPath, series
   const tail =
     first === undefined
       ? ""
-      : `; from period ${first} (${path.fixings[first - 1].periodDate}, past the series' end ${seriesEnd}) ${after.length ? `the given vector ${after.join(",")}` : `the last fixing ${path.fixings[first - 1].rate} held`}`;
+      : `; from period ${first} (${path.rule.kind === "armLookback" ? "Change Date" : "accrual from"} ${path.fixings[first - 1].periodDate}, past the series' end ${seriesEnd}) ${after.length ? `the given vector ${after.join(",")}` : `the last fixing ${path.fixings[first - 1].rate} held`}`;
   return `note: ${deal.id} ${index} follows the published fixings, ${rule}, for periods 1 to ${(first ?? path.fixings.length + 1) - 1}${tail}\n`;
 }
 
