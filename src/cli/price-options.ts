@@ -20,6 +20,7 @@ import type { Command } from "commander";
 import { addDays, type CivilDate, parseCivilDate } from "../core/civil-date.js";
 import { isBusinessDay } from "../core/business-days.js";
 import type { Deal } from "../deal/schema.js";
+import { priceableClass, unknownClassMessage } from "../deal/priceable-classes.js";
 import { flatCurve, yieldCurve, type CurvePoint, type YieldCurve } from "../analytics/yield-curve.js";
 import { priceClasses, type PriceQuote, type PricingOptions, type PricingRequest } from "../engine/price-classes.js";
 import type { ClassAnalytics, ProjectionResult, QuotedMeasures } from "../engine/result.js";
@@ -130,8 +131,8 @@ function parseQuotes(entries: readonly string[], flag: "--price" | "--yield", de
     const m = /^\s*([^=\s]+)\s*=\s*(\S+)\s*$/.exec(entry);
     if (!m) throw new UserError(`${flag} "${entry}": write CLASS=VALUE, e.g. ${flag === "--price" ? "A-3=99.5" : "A-4=6.5"}`);
     const [, classId, value] = m;
-    const spec = deal.classes.find((c) => c.id === classId);
-    if (!spec) throw new UserError(`${flag} ${entry}: ${deal.id} has no class "${classId}" (classes: ${deal.classes.map((c) => c.id).join(", ")})`);
+    const spec = priceableClass(deal, classId);
+    if (!spec) throw new UserError(`${flag} ${entry}: ${unknownClassMessage(deal, classId)}`);
     if (flag === "--price") {
       quotes.push({ classId, price: parsePrice(value, `${flag} ${classId}`) });
     } else {

@@ -9,6 +9,7 @@
 import { yieldCurve, type CurvePoint } from "../analytics/yield-curve.js";
 import type { Scenario } from "../core/scenario.js";
 import type { Deal } from "../deal/schema.js";
+import { priceableClasses } from "../deal/priceable-classes.js";
 import { priceClasses, type PriceQuote } from "../engine/price-classes.js";
 import { projectBatch } from "../engine/project-batch.js";
 import { classFlowColumns } from "../engine/result-columns.js";
@@ -52,7 +53,7 @@ export interface GridCell {
 
 /** The classes a chunk reports on a deal; throws a RangeError naming an unknown class. */
 export function gridClasses(deal: Deal, wanted: readonly string[] | null): string[] {
-  const ids = deal.classes.map((c) => c.id);
+  const ids = priceableClasses(deal).map((c) => c.id);
   if (wanted === null) return ids;
   for (const id of wanted) {
     if (!ids.includes(id)) throw new RangeError(`--class: ${deal.id} has no class "${id}" (classes: ${ids.join(", ")})`);

@@ -11,3 +11,4 @@ export { parseDealText, type DealSourceText, type LoadedAmendment, type LoadedDe
 export { dealsDirectory, findAmendmentFiles, installedDirectory, listDeals, loadDeal, resolveDealPath, type LoadDealOptions } from "./load-deal.js";
 export { describeCoupon, rulesInPsaOrder, summarizeDeal, type DealSummary, type RuleSummary } from "./summary.js";
 export { dealJsonSchema, dealJsonSchemaText, type DealJsonSchemaForm } from "./json-schema.js";
+export { couponIsImplied, exchangeableClassSpec, priceableClass, priceableClasses, unknownClassMessage } from "./priceable-classes.js";

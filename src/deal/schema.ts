@@ -181,6 +181,8 @@ export const classTypeSchema = z.enum([
   "accretionDirected",
   /** An exchangeable REMIC class: a component of an `exchangeableClasses` combination. */
   "exchangeableRemic",
+  /** An exchangeable (MACR) class itself: the type the engine gives an `exchangeableClasses` entry (not for a REMIC class). */
+  "exchangeable",
 ]);
 
 export const accrualSchema = z.strictObject({

@@ -32,4 +32,11 @@ describe("validation of PAC/TAC schedules, accrual and exchangeable classes", ()
     const rules = deal.rules.filter((r) => r.kind !== "accrualDistribution");
     expect(messages({ ...deal, rules }).join("\n")).toMatch(/classes\.6\.coupon\.accrual: accrual class Z has no accretion-directed class/);
   });
+
+  it("an exchange combination whose components accrue differently, and a REMIC class typed exchangeable", () => {
+    const classes = deal.classes.map((c) => (c.id === "C-2" ? { ...c, accrual: { ...c.accrual, delayDays: 0 } } : c.id === "C-1" ? { ...c, types: [...c.types, "exchangeable" as const] } : c));
+    const all = messages({ ...deal, classes }).join("\n");
+    expect(all).toMatch(/exchangeableClasses\.0\.components: exchangeable class E-1: its components accrue differently \(C-1 calendarMonth accrual, 24-day delay; C-2 calendarMonth accrual, 0-day delay\)/);
+    expect(all).toMatch(/classes\.4\.types\.3: class C-1: "exchangeable" is the type of an exchangeableClasses entry/);
+  });
 });

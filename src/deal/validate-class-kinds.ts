@@ -116,6 +116,10 @@ export function checkExchangeableClasses(deal: PartialDeal): DealIssue[] {
   const issues: DealIssue[] = [];
   const classes = new Map((deal.classes ?? []).map((c) => [c.id, c]));
   const seen = new Set<string>();
+  (deal.classes ?? []).forEach((c, i) => {
+    const k = c.types?.indexOf("exchangeable") ?? -1;
+    if (k >= 0) issues.push({ path: ["classes", i, "types", k], message: `class ${c.id}: "exchangeable" is the type of an exchangeableClasses entry, not of a REMIC class (a component is "exchangeableRemic")` });
+  });
   (deal.exchangeableClasses ?? []).forEach((x, i) => {
     const at = (...rest: (string | number)[]): FieldPath => ["exchangeableClasses", i, ...rest];
     if (classes.has(x.id)) issues.push({ path: at("id"), message: `exchangeable class ${x.id} has the id of a REMIC class` });
@@ -135,6 +139,14 @@ export function checkExchangeableClasses(deal: PartialDeal): DealIssue[] {
         issues.push({ path: at("components", k, "class"), message: `exchangeable class ${x.id}: ${c.id} is ${c.notional ? "a notional" : "the residual"} class and cannot be exchanged` });
       } else original += c.initialBalance;
     });
+    const parts = x.components.map((c) => classes.get(c.class)).filter((c) => c !== undefined);
+    const accrualOf = (c: (typeof parts)[number]) => `${c.accrual?.period} accrual, ${c.accrual?.delayDays}-day delay`;
+    if (parts.length > 1 && parts.some((c) => accrualOf(c) !== accrualOf(parts[0]))) {
+      issues.push({
+        path: at("components"),
+        message: `exchangeable class ${x.id}: its components accrue differently (${parts.map((c) => `${c.id} ${accrualOf(c)}`).join("; ")}), so the combination has no one accrual period to be priced on`,
+      });
+    }
     const total = x.components.reduce((s, c) => s + c.proportion, 0);
     if (Math.abs(total - 1) > 1e-9) {
       issues.push({ path: at("components"), message: `exchangeable class ${x.id}: the proportions add to ${total}, not 1` });

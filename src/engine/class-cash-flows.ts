@@ -21,6 +21,7 @@ import { addMonths, type CivilDate, withDay } from "../core/civil-date.js";
 import { receiptDate, receiptTime, type CashFlow, type IndexConventionName } from "../analytics/index.js";
 import { assertNever } from "../core/assert-never.js";
 import type { ClassSpec, Deal } from "../deal/schema.js";
+import { couponIsImplied, priceableClass, unknownClassMessage } from "../deal/priceable-classes.js";
 import { indexFixings } from "./indices.js";
 import type { ClassFlowRow, ProjectionResult } from "./result.js";
 import { unadjustedPaymentDate } from "./schedule.js";
@@ -96,6 +97,7 @@ function clamp(x: number, lo: number, hi: number): number {
 /** The class's Pass-Through Rate for period t, percent. */
 export function periodCoupon(deal: Deal, spec: ClassSpec, result: ProjectionResult, row: ClassFlowRow): number {
   const coupon = spec.coupon;
+  if (couponIsImplied(spec)) return row.beginBalance > HALF_CENT ? (row.interest * 1200) / row.beginBalance : 0;
   switch (coupon.kind) {
     case "fixed":
       return coupon.rate;
@@ -124,11 +126,9 @@ export function periodCoupon(deal: Deal, spec: ClassSpec, result: ProjectionResu
  * settlement.
  */
 export function classCashFlows(result: ProjectionResult, deal: Deal, classId: string, options: ClassCashFlowOptions): ClassCashFlows {
-  const spec = deal.classes.find((c) => c.id === classId);
+  const spec = priceableClass(deal, classId);
   const projected = result.classes[classId];
-  if (!spec || !projected) {
-    throw new RangeError(`${deal.id} has no class "${classId}" (classes: ${deal.classes.map((c) => c.id).join(", ")})`);
-  }
+  if (!spec || !projected) throw new RangeError(unknownClassMessage(deal, classId));
   const delayDays = options.delayDays ?? spec.accrual.delayDays;
   const rows = projected.flows;
   const firstIndex = rows.findIndex((r) => accrualPeriodEnd(deal, spec, r.period) > options.settlement);

@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { DEFAULT_SCENARIO, type Scenario } from "../../core/scenario.js";
 import { readDealDocument } from "../../compute/deal-document.js";
+import { priceableClass } from "../../deal/priceable-classes.js";
 import { gridClasses, type GridCell } from "../../compute/grid.js";
 import type { WorkItem } from "../../compute/work.js";
 import { liborIndexOf } from "../catalog.js";
@@ -92,7 +93,7 @@ export function gridRoutes(ctx: ApiContext): RouteSpec<any, any, any>[] {
           } catch (e) {
             throw new ApiError(422, "unknown_class", (e as Error).message);
           }
-          for (const c of Object.keys(body.prices ?? {})) if (!deal.classes.some((k) => k.id === c)) throw new ApiError(422, "unknown_class", `prices: ${id} has no class "${c}"`);
+          for (const c of Object.keys(body.prices ?? {})) if (!priceableClass(deal, c)) throw new ApiError(422, "unknown_class", `prices: ${id} has no class "${c}"`);
           const doc = await readDealDocument(ctx.catalog.pathOf(id));
           const libor = liborIndexOf(deal);
           const scenarios: Scenario[] = combos.map((c) => ({

@@ -15,6 +15,7 @@ import { gridClasses, type GridCell, type GridChunk, type GridPricing } from "..
 import type { WorkItem } from "../../compute/work.js";
 import { defaultWorkerCount, inProcessRunner, poolRunner, runChunks, TaskFailure, type GridRunner } from "../../compute/run-grid.js";
 import { AmendmentError } from "../../deal/amendments.js";
+import { priceableClass } from "../../deal/priceable-classes.js";
 import { DealFileError, DealValidationError } from "../../deal/problems.js";
 import { TapeError } from "../../deal/tape/problems.js";
 import { gridAxesFromFlags, gridScenarios, readScenarioCsv, type GridAxisFlags, type ScenarioRow } from "../grid-scenarios.js";
@@ -158,7 +159,7 @@ export async function runGridCommand(dealRefs: readonly string[], flags: GridFla
       }
     })();
     for (const q of pricing?.quotes ?? []) {
-      if (!run.deal.classes.some((c) => c.id === q.classId)) throw new UserError(`--price ${q.classId}: ${run.deal.id} has no class "${q.classId}"`);
+      if (!priceableClass(run.deal, q.classId)) throw new UserError(`--price ${q.classId}: ${run.deal.id} has no class "${q.classId}"`);
     }
     const scenarios = rows.map((r) => r.scenario(run.deal));
     deals.push({ dealId: run.deal.id, dealName: run.deal.name, classes, scenarios: rows, cells: [] });

@@ -16,6 +16,7 @@
  */
 import type { Scenario } from "../../core/scenario.js";
 import type { Deal } from "../../deal/schema.js";
+import { priceableClass, unknownClassMessage } from "../../deal/priceable-classes.js";
 import { classFlowColumns } from "../result-columns.js";
 import type { ProjectionResult } from "../result.js";
 import { defaultProjector, type Projector } from "./projector.js";
@@ -85,8 +86,8 @@ function classLoss(result: ProjectionResult, classId: string, cdr: number): Clas
 
 export function breakeven(input: BreakevenInput): BreakevenResult {
   const { deal, classId } = input;
-  const spec = deal.classes.find((c) => c.id === classId);
-  if (!spec) throw new RangeError(`${deal.id} has no class "${classId}" (classes: ${deal.classes.map((c) => c.id).join(", ")})`);
+  const spec = priceableClass(deal, classId);
+  if (!spec) throw new RangeError(unknownClassMessage(deal, classId));
   if (spec.notional) throw new RangeError(`class ${classId} is a notional class: it has no principal to lose`);
   const threshold = input.lossThreshold ?? 1;
   const maxCdr = input.maxCdr ?? 100;

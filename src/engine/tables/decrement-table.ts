@@ -12,6 +12,7 @@
 import { addMonths, type CivilDate } from "../../core/civil-date.js";
 import type { PrepaymentUnit, Scenario } from "../../core/scenario.js";
 import type { Deal } from "../../deal/schema.js";
+import { priceableClass, priceableClasses, unknownClassMessage } from "../../deal/priceable-classes.js";
 import type { ClassResult, ProjectionResult } from "../result.js";
 import { formatDecrementPercent, percentOutstanding } from "./decrement-rounding.js";
 import { assertSpeeds, atSpeed, defaultProjector, type Projector } from "./projector.js";
@@ -70,11 +71,9 @@ export function decrementTable(input: DecrementTableInput): DecrementTable {
   const { deal, speeds, unit } = input;
   assertSpeeds(speeds, unit);
   const projector = input.projector ?? defaultProjector;
-  const wanted = input.classes ?? deal.classes.map((c) => c.id);
+  const wanted = input.classes ?? priceableClasses(deal).map((c) => c.id);
   for (const id of wanted) {
-    if (!deal.classes.some((c) => c.id === id)) {
-      throw new RangeError(`${deal.id} has no class "${id}" (classes: ${deal.classes.map((c) => c.id).join(", ")})`);
-    }
+    if (!priceableClass(deal, id)) throw new RangeError(unknownClassMessage(deal, id));
   }
   const results: ProjectionResult[] = speeds.map((s) => projector(deal, atSpeed(input.baseScenario, unit, s)));
   const first = deal.dates.firstDistributionDate;
@@ -82,7 +81,7 @@ export function decrementTable(input: DecrementTableInput): DecrementTable {
   const classes: DecrementClass[] = [];
 
   for (const id of wanted) {
-    const spec = deal.classes.find((c) => c.id === id)!;
+    const spec = priceableClass(deal, id)!;
     const notional = spec.notional !== undefined;
     if (notional && !input.includeNotional) {
       skipped.push({ classId: id, reason: "notional class (no principal); shown with --include-notional on its notional amount" });

@@ -11,6 +11,7 @@ import type { YieldCurve } from "../../analytics/yield-curve.js";
 import type { CivilDate } from "../../core/civil-date.js";
 import type { PrepaymentUnit, Scenario } from "../../core/scenario.js";
 import type { Deal } from "../../deal/schema.js";
+import { priceableClass, unknownClassMessage } from "../../deal/priceable-classes.js";
 import { classCashFlows } from "../class-cash-flows.js";
 import { analyzeClass, classEffectiveMeasures, classSpread, shiftedProjections } from "../price-classes.js";
 import type { ClassAnalytics } from "../result.js";
@@ -73,9 +74,7 @@ export function yieldTable(input: YieldTableInput): YieldTable {
   for (const q of quotes.values) {
     if (!Number.isFinite(q) || (quotes.kind === "price" && q <= 0)) throw new RangeError(`${quotes.kind}s: ${q} is not a valid ${quotes.kind}`);
   }
-  if (!deal.classes.some((c) => c.id === classId)) {
-    throw new RangeError(`${deal.id} has no class "${classId}" (classes: ${deal.classes.map((c) => c.id).join(", ")})`);
-  }
+  if (!priceableClass(deal, classId)) throw new RangeError(unknownClassMessage(deal, classId));
   const projector = input.projector ?? defaultProjector;
   const settlement = input.settlement ?? deal.dates.closingDate;
   const referenceIndex = Math.floor((quotes.values.length - 1) / 2);
