@@ -96,13 +96,15 @@ function renderCsvOutput(result: ProjectionResult, flags: { class?: string; ledg
     return renderCsv(["period", "from", "to", "amount", "rule", "kind"], result.ledger.map((e) => [e.period, e.from, e.to, e.amount.toFixed(2), e.rule, e.kind]));
   }
   const rows: (string | number)[][] = [];
-  for (const [id, c] of Object.entries(result.classes)) {
-    if (flags.class && id !== flags.class) continue;
+  const shown = Object.entries(result.classes).filter(([id]) => !flags.class || id === flags.class);
+  // When a shown class accretes (a Z, or a combination holding one): the interest added to its balance, after interest.
+  const accretes = shown.some(([, c]) => c.flows.some((f) => (f.accretion ?? 0) > 0.005));
+  for (const [id, c] of shown) {
     for (const f of c.flows) {
-      rows.push([id, f.period, f.date, f.beginBalance.toFixed(2), f.interest.toFixed(2), f.principal.toFixed(2), f.writedown.toFixed(2), f.endBalance.toFixed(2), f.interestShortfall.toFixed(2)]);
+      rows.push([id, f.period, f.date, f.beginBalance.toFixed(2), f.interest.toFixed(2), ...(accretes ? [(f.accretion ?? 0).toFixed(2)] : []), f.principal.toFixed(2), f.writedown.toFixed(2), f.endBalance.toFixed(2), f.interestShortfall.toFixed(2)]);
     }
   }
-  return renderCsv(["class", "period", "date", "beginBalance", "interest", "principal", "writedown", "endBalance", "interestShortfall"], rows);
+  return renderCsv(["class", "period", "date", "beginBalance", "interest", ...(accretes ? ["accretion"] : []), "principal", "writedown", "endBalance", "interestShortfall"], rows);
 }
 
 function renderTableOutput(result: ProjectionResult, flags: { class?: string; ledger?: boolean; scenarioText?: string }): string {
