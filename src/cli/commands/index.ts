@@ -17,6 +17,7 @@ export const commands: Readonly<Record<string, () => Promise<CommandModule>>> = 
   distribute: () => import("./distribute.js"),
   grid: () => import("./grid.js"),
   history: () => import("./history.js"),
+  oas: () => import("./oas.js"),
   pool: () => import("./pool.js"),
   "principal-schedule": () => import("./principal-schedule.js"),
   project: () => import("./project.js"),
