@@ -157,6 +157,17 @@ describe("projectBatch: every lane equals the scenario projected alone", () => {
     fc.assert(fc.property(batchOf("LIBOR_1M"), (scenarios) => checkBatch(xpz, scenarios)), { numRuns: 3, seed: 1405 });
   });
 
+  it("lanes that differ only in LIBOR share 2007-12T1's fixed-rate collateral but not 2006-HY12's ARM collateral", () => {
+    const libor = (name: string, v: number, prepayment = DEFAULT_SCENARIO.prepayment): Scenario => ({ ...DEFAULT_SCENARIO, prepayment, default: { unit: "cdr", values: [6] }, severity: [45], recoveryLag: 6, indices: { [name]: { values: [v] } } });
+    checkBatch(t1, [3, 6, 9].map((v) => libor("LIBOR_1M", v)));
+    const cpr = { unit: "cpr" as const, values: [20] };
+    const hy12 = [2, 5.3, 9].map((v) => libor("LIBOR_1Y", v, cpr));
+    checkBatch(hy12Signed, hy12);
+    // The ARM loans reset on LIBOR: the lanes' collateral interest differs.
+    const batch = projectBatch(hy12Signed, hy12);
+    expect(batch[0].collateral[80].interest).toBeLessThan(batch[2].collateral[80].interest - 1000);
+  });
+
   it("the batches reached every branch they are meant to mix", () => {
     for (const [branch, count] of Object.entries(seen)) expect(count, branch).toBeGreaterThan(0);
   });

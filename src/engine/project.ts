@@ -111,6 +111,12 @@ export function hasLoanTape(deal: Deal): boolean {
   return !("file" in deal.collateral.loanTape) || ownTapes.has(deal.collateral);
 }
 
+/** What the collateral projection of a scenario reads of it: two scenarios with the same key have the same collateral flows. */
+function collateralKey(deal: Deal, scenario: Scenario, loanLevel: boolean): string {
+  const indices = dealTape(deal, loanLevel).indexNames.map((name) => scenario.indices[name]?.values ?? null);
+  return JSON.stringify([scenario.prepayment, scenario.default, scenario.severity, scenario.recoveryLag, scenario.advancing, indices]);
+}
+
 export function projectCollateralFor(deal: Deal, scenario: Scenario, loanLevel = false): CollateralFlows {
   return projectCollateral(dealTape(deal, loanLevel), collateralAssumptions(deal, scenario));
 }
@@ -167,8 +173,19 @@ export function projectLanes(deal: Deal, scenarios: readonly Scenario[], options
 
   let maxPeriods = 0;
   const runs: LaneRun[] = new Array<LaneRun>(n);
+  // Scenarios of a batch that differ only in what the loans do not read (an index no ARM
+  // follows, a call, shortfall assumptions) share one collateral projection.
+  const shared = n > 1 && collateral === undefined ? new Map<string, CollateralFlows>() : null;
   for (let l = 0; l < n; l++) {
-    const flows = collateral?.[l] ?? projectCollateralFor(deal, scenarios[l], options.loanLevel);
+    let flows = collateral?.[l];
+    if (flows === undefined) {
+      const key = shared === null ? "" : collateralKey(deal, scenarios[l], options.loanLevel === true);
+      flows = shared?.get(key);
+      if (flows === undefined) {
+        flows = projectCollateralFor(deal, scenarios[l], options.loanLevel);
+        shared?.set(key, flows);
+      }
+    }
     const capacity = flows.periods;
     maxPeriods = Math.max(maxPeriods, capacity);
     const series = flows.groups.map(projectedSeries);
