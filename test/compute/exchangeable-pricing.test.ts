@@ -6,20 +6,20 @@
  * the parts' full prices at one yield; balances and writedowns add).
  */
 import { describe, expect, it } from "vitest";
-import { parseCivilDate, type CivilDate } from "../core/civil-date.js";
-import { DEFAULT_SCENARIO, type Scenario } from "../core/scenario.js";
-import { loadDeal } from "../deal/load-deal.js";
-import { priceableClass } from "../deal/priceable-classes.js";
-import { validateDeal } from "../deal/validate.js";
-import type { Deal } from "../deal/schema.js";
-import { readDealDocument } from "../compute/deal-document.js";
-import { gridClasses, runGridChunk } from "../compute/grid.js";
-import { classCashFlows } from "./class-cash-flows.js";
-import { priceClasses } from "./price-classes.js";
-import { project } from "./project.js";
-import { breakeven } from "./tables/breakeven.js";
-import { decrementTable } from "./tables/decrement-table.js";
-import { yieldTable } from "./tables/yield-table.js";
+import { parseCivilDate, type CivilDate } from "../../src/core/civil-date.js";
+import { DEFAULT_SCENARIO, type Scenario } from "../../src/core/scenario.js";
+import { loadDeal } from "../../src/deal/load-deal.js";
+import { priceableClass } from "../../src/deal/priceable-classes.js";
+import { validateDeal } from "../../src/deal/validate.js";
+import type { Deal } from "../../src/deal/schema.js";
+import { readDealDocument } from "../../src/compute/deal-document.js";
+import { gridClasses, runGridChunk } from "../../src/compute/grid.js";
+import { classCashFlows } from "../../src/engine/class-cash-flows.js";
+import { priceClasses } from "../../src/engine/price-classes.js";
+import { project } from "../../src/engine/project.js";
+import { breakeven } from "../../src/engine/tables/breakeven.js";
+import { decrementTable } from "../../src/engine/tables/decrement-table.js";
+import { yieldTable } from "../../src/engine/tables/yield-table.js";
 
 const { deal } = loadDeal("cwalt-2007-xpz");
 const ppc = (v: number): Scenario => ({ ...DEFAULT_SCENARIO, prepayment: { unit: "ppc", values: [v] } });
