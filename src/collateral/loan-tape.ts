@@ -8,6 +8,8 @@
  * Rates are in percent a year (6.125 means 6.125%), terms and ages in months,
  * balances in dollars (the Stated Principal Balance at the Cut-off Date).
  */
+import type { TapeLoanArm } from "../deal/tape/tape-builder.js";
+
 export const ROUNDING_NEAREST = 0;
 export const ROUNDING_UP = 1;
 export const ROUNDING_DOWN = 2;
@@ -83,17 +85,8 @@ export interface LoanRecord {
   readonly arm?: LoanArmTerms;
 }
 
-export interface LoanArmTerms {
-  readonly index: string;
-  readonly margin: number;
-  readonly firstResetAge: number;
-  readonly resetFrequency: number;
-  readonly initialCap: number;
-  readonly periodicCap: number;
-  readonly lifetimeCap: number;
-  readonly floor: number;
-  readonly rounding: number;
-  readonly roundingMethod: "nearest" | "up" | "down";
+/** A loan's ARM terms: those a loan tape carries (TapeLoanArm), and the start rate. */
+export interface LoanArmTerms extends TapeLoanArm {
   /** Defaults to the loan's Mortgage Rate at the Cut-off Date. */
   readonly startRate?: number;
 }

@@ -3,7 +3,6 @@
  * row at a time, so a reader can stream a file of any length: every problem is
  * kept with its row and column, and the loans only when no problem was found.
  */
-import type { LoanArmTerms } from "../../collateral/loan-tape.js";
 import { civilDate, daysInMonth, isCivilDate, monthsBetween, type CivilDate } from "../../core/civil-date.js";
 import { DEFAULT_COLUMN_MAP, type TapeColumnMap } from "./column-map.js";
 import { fieldForHeading, normalizeHeading, TAPE_FIELD, TAPE_FIELDS, type TapeFieldName } from "./fields.js";
@@ -33,8 +32,20 @@ export interface TapeLoan {
   readonly ltv?: number;
 }
 
-/** A tape loan's ARM terms: the collateral's, the start rate being the Mortgage Rate at the Cut-off Date. */
-export type TapeLoanArm = Omit<LoanArmTerms, "startRate">;
+export interface TapeLoanArm {
+  readonly index: string;
+  readonly margin: number;
+  /** Loan age (months) at the first reset. */
+  readonly firstResetAge: number;
+  readonly resetFrequency: number;
+  readonly initialCap: number;
+  readonly periodicCap: number;
+  /** Over the start rate (the Mortgage Rate at the Cut-off Date). */
+  readonly lifetimeCap: number;
+  readonly floor: number;
+  readonly rounding: number;
+  readonly roundingMethod: "nearest" | "up" | "down";
+}
 
 export interface ImportedTape {
   readonly file: string;
