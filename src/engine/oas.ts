@@ -31,7 +31,7 @@ import type { CorridorContract, Deal } from "../deal/schema.js";
 import { MONTH_ACT360, shiftCurve, type DiscountCurve } from "../rates/curve.js";
 import { caplet, hullWhite, type HullWhiteModel } from "../rates/hull-white.js";
 import type { PrepaymentModel } from "../rates/prepayment-model.js";
-import { discountsAt, forwardPath, simulatePaths, type RatePaths } from "../rates/simulate.js";
+import { antitheticMeanSe, discountsAt, forwardPath, simulatePaths, type RatePaths } from "../rates/simulate.js";
 import { corridorPayment } from "../waterfall/corridor.js";
 import { classCashFlows } from "./class-cash-flows.js";
 import { projectBatch, type BatchOptions } from "./project-batch.js";
@@ -160,19 +160,6 @@ function solveSpread(times: Float64Array, g: Float64Array, price: number, classI
   return s;
 }
 
-/** Mean and standard error of per-path values, over antithetic pairs. */
-function pairMeanSe(values: Float64Array): { mean: number; se: number } {
-  const n = values.length / 2;
-  let s = 0;
-  let s2 = 0;
-  for (let j = 0; j < n; j++) {
-    const v = (values[2 * j] + values[2 * j + 1]) / 2;
-    s += v;
-    s2 += v * v;
-  }
-  const mean = s / n;
-  return { mean, se: n > 1 ? Math.sqrt(Math.max(0, s2 / n - mean * mean) / (n - 1)) : 0 };
-}
 
 function checkQuotes(deal: Deal, quotes: readonly OasQuote[]): void {
   if (quotes.length === 0) throw new RangeError("give at least one class to price (--price CLASS=PRICE,...)");
@@ -344,7 +331,7 @@ export function runOas(deal: Deal, options: OasOptions): OasResult {
     const z = solveSpread(fwdRun.classes.get(q.classId)!.times, fwdRun.classes.get(q.classId)!.meanDiscounted, fullPrice, q.classId);
     const s = solveSpread(b.times, b.meanDiscounted, fullPrice, q.classId);
     const basePaths = pathValues(b, s, paths);
-    const pvSe = pairMeanSe(basePaths).se;
+    const pvSe = antitheticMeanSe(basePaths).se;
     const slope = Math.abs(dPvAt(b.times, b.meanDiscounted, s));
     let oad: number | null = null;
     let oac: number | null = null;
@@ -367,11 +354,11 @@ export function runOas(deal: Deal, options: OasOptions): OasResult {
         diff[p] = (dn[p] - up_[p]) / (2 * fullPrice * delta);
         curv[p] = (up_[p] + dn[p] - 2 * basePaths[p]) / (fullPrice * delta * delta);
       }
-      oadSe = pairMeanSe(diff).se;
-      oacSe = pairMeanSe(curv).se;
+      oadSe = antitheticMeanSe(diff).se;
+      oacSe = antitheticMeanSe(curv).se;
     }
     const walOk = !Number.isNaN(b.wal[0]);
-    const walStats = walOk ? pairMeanSe(b.wal) : null;
+    const walStats = walOk ? antitheticMeanSe(b.wal) : null;
     classes[q.classId] = {
       price: q.price,
       fullPrice,
@@ -391,7 +378,7 @@ export function runOas(deal: Deal, options: OasOptions): OasResult {
     if (contract.kind !== "corridor") continue;
     if (contract.index !== "LIBOR_1M") throw new RangeError(`corridor ${contract.id}: the rate model values One-Month LIBOR corridors, not ${contract.index}`);
     const v = corridorValues(deal, contract, base.sim, base.model, settlement);
-    const st = pairMeanSe(v.pathValues);
+    const st = antitheticMeanSe(v.pathValues);
     corridors.push({ id: contract.id, monteCarloValue: st.mean, standardError: st.se, analyticValue: v.analyticValue, payments: v.payments });
   }
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildCurve, discountFactor, libor1mForward, MONTH_ACT360, parSwapRate, shiftCurve, simpleForward } from "./curve.js";
 import { bondPrice, caplet, hullWhite, hwB, normalCdf, zeroBondOption } from "./hull-white.js";
-import { discountsAt, pathSeries, simulatePaths } from "./simulate.js";
+import { antitheticMeanSe, discountsAt, pathSeries, simulatePaths } from "./simulate.js";
 
 const points = [
   { term: 1 / 12, yield: 5.32 },
@@ -14,19 +14,6 @@ const points = [
 ];
 const curve = buildCurve(points, "par");
 
-/** Mean and standard error over antithetic pairs of per-path values. */
-function pairStats(values: ArrayLike<number>): { mean: number; se: number } {
-  const n = values.length / 2;
-  let s = 0;
-  let s2 = 0;
-  for (let j = 0; j < n; j++) {
-    const v = (values[2 * j] + values[2 * j + 1]) / 2;
-    s += v;
-    s2 += v * v;
-  }
-  const mean = s / n;
-  return { mean, se: Math.sqrt(Math.max(0, s2 / n - mean * mean) / (n - 1)) };
-}
 
 describe("curve", () => {
   it("a zero curve discounts at (1 + z/2)^(-2T) at its knots and log-linearly between", () => {
@@ -111,7 +98,7 @@ describe("Monte Carlo", () => {
       const k = year * 12;
       const values = new Float64Array(sim.paths);
       for (let p = 0; p < sim.paths; p++) values[p] = Math.exp(sim.logDiscount[p * width + k]);
-      const { mean, se } = pairStats(values);
+      const { mean, se } = antitheticMeanSe(values);
       expect(Math.abs(mean - discountFactor(curve, year))).toBeLessThan(3 * se + 1e-12);
       expect(se).toBeGreaterThan(0);
     }
@@ -130,7 +117,7 @@ describe("Monte Carlo", () => {
         const L = pathSeries(sim, sim.libor1m, p)[k] / 100;
         values[p] = disc[p] * MONTH_ACT360 * Math.max(0, L - strike);
       }
-      const { mean, se } = pairStats(values);
+      const { mean, se } = antitheticMeanSe(values);
       const closed = caplet(model, k / 12, S, strike, MONTH_ACT360);
       expect(closed).toBeGreaterThan(0);
       expect(Math.abs(mean - closed)).toBeLessThan(3 * se);

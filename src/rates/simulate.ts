@@ -184,3 +184,17 @@ export function discountsAt(paths: RatePaths, model: HullWhiteModel, times: read
 export function forwardPath(curve: DiscountCurve, months: number, mortgageSpread = 0): RatePaths {
   return simulatePaths({ curve, meanReversion: 0, volatility: 0 }, { paths: 1, months, seed: 0, antithetic: false, mortgageSpread });
 }
+
+/** Mean and standard error of per-path values over antithetic pairs (paths 2j and 2j+1 are one draw). */
+export function antitheticMeanSe(values: ArrayLike<number>): { mean: number; se: number } {
+  const n = values.length / 2;
+  let s = 0;
+  let s2 = 0;
+  for (let j = 0; j < n; j++) {
+    const v = (values[2 * j] + values[2 * j + 1]) / 2;
+    s += v;
+    s2 += v * v;
+  }
+  const mean = s / n;
+  return { mean, se: n > 1 ? Math.sqrt(Math.max(0, s2 / n - mean * mean) / (n - 1)) : 0 };
+}
