@@ -33,6 +33,11 @@
  * 4. Each Corridor Contract payment (§4.08) is rounded to the cent and split by
  *    largest remainder between the Yield Supplement Amount paid and the release.
  * 5. Transfer Payments between loan groups are rounded to the cent each.
+ * 6. Accretion (an accrual class's Accrual Distribution Amount added to its Class
+ *    Certificate Balance instead of paid, §4.02(a)(ii)) is not cash: each entry is
+ *    rounded to the cent and raises the class's balance. Its cash counterpart, the
+ *    principal paid to the accretion-directed classes, is part of rule 2, so the
+ *    two may differ by a cent; rule 3's ties keep the classes at the pool.
  */
 import type { LedgerEntry, LedgerKind } from "../../core/ledger.js";
 import { allocateCents, cents, sumCents, toCents, type Cents } from "../../core/money.js";
@@ -70,7 +75,7 @@ function classTotalAfter(before: Readonly<Record<string, Cents>>, entries: reado
   for (const e of entries) {
     if (e.classId === null || before[e.classId] === undefined) continue;
     if (e.kind === "principal" || e.kind === "writedown") total -= e.amount;
-    if (e.kind === "writeup") total += e.amount;
+    if (e.kind === "writeup" || e.kind === "accretion") total += e.amount;
   }
   return total;
 }
@@ -135,6 +140,11 @@ export function ledgerToCents(input: {
     }
   }
 
+  // 6. Accretion of accrual classes (before the writedowns, whose undercollateralization tie counts it).
+  for (const e of ledger) {
+    if (e.kind === "accretion") out.push({ from: e.from, to: e.to, classId: classOf(e.to), amount: toCents(e.amount), kind: "accretion", rule: e.rule });
+  }
+
   // 3. Writedowns and write-ups, per source (undercollateralization last, to tie the classes to the pool).
   for (const kind of ["writedown", "writeup"] as const) {
     const entries = ledger.filter((e) => e.kind === kind);
@@ -163,7 +173,7 @@ export function ledgerToCents(input: {
   }
 
   // The other kinds the waterfall may record outside Available Funds must not be lost silently.
-  const handled = new Set<LedgerKind>(["interest", "principal", "poDeferred", "residual", "transfer", "writedown", "writeup", "corridor", "yieldSupplement", "release"]);
+  const handled = new Set<LedgerKind>(["interest", "principal", "poDeferred", "residual", "transfer", "writedown", "writeup", "corridor", "yieldSupplement", "release", "accretion"]);
   const unknown = ledger.filter((e) => !handled.has(e.kind) && !e.from.startsWith("availableFunds:"));
   if (unknown.length > 0) throw new RoundingError(`ledger entries of kind ${unknown[0].kind} (${unknown[0].rule}) have no cents rule`);
 
@@ -186,7 +196,7 @@ function tieToPool(
     for (const e of out) {
       if (e.classId !== id) continue;
       if (e.kind === "principal" || e.kind === "writedown") b -= e.amount;
-      if (e.kind === "writeup") b += e.amount;
+      if (e.kind === "writeup" || e.kind === "accretion") b += e.amount;
     }
     return b;
   };

@@ -147,6 +147,7 @@ function nextTrustState(input: {
     for (const e of ledger) {
       if (e.classId !== spec.id) continue;
       if (e.kind === "principal" || e.kind === "writedown") balance -= e.amount;
+      if (e.kind === "accretion") balance += e.amount;
       if (e.kind === "writeup") {
         balance += e.amount;
         writeups += e.amount;

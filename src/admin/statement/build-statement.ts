@@ -82,6 +82,7 @@ function classLines(input: StatementInput): ClassStatementLine[] {
     const yieldSupplement = to("yieldSupplement");
     const realizedLosses = to("writedown");
     const writeups = to("writeup");
+    const accretion = to("accretion");
     const beginningBalance = notional ? toCents(r?.beginBalance ?? 0) : before.classBalances[spec.id];
     const endingBalance = notional ? toCents(r?.endBalance ?? 0) : after.classBalances[spec.id];
     return {
@@ -102,6 +103,7 @@ function classLines(input: StatementInput): ClassStatementLine[] {
       residual,
       realizedLosses,
       writeups,
+      accretion,
       endingBalance,
       totalDistribution: cents(interest + principal + poDeferredPaid + residual + yieldSupplement),
       perThousand: {

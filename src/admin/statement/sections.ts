@@ -51,13 +51,14 @@ export function statementTables(s: Statement): Table[] {
   });
   tables.push({
     title: "Interest detail",
-    columns: ["Class", "Accrued", "Shortfall share", "Interest paid", "Carry-forward", "Yield Supplement", "PO Deferred paid", "Residual"],
-    numeric: [false, true, true, true, true, true, true, true],
+    columns: ["Class", "Accrued", "Shortfall share", "Interest paid", "Accreted", "Carry-forward", "Yield Supplement", "PO Deferred paid", "Residual"],
+    numeric: [false, true, true, true, true, true, true, true, true],
     rows: s.classes.map((c) => [
       c.classId,
       dollars(c.accruedInterest),
       dollars(c.interestReduction),
       dollars(c.interest),
+      dollars(c.accretion ?? 0),
       dollars(c.interestCarryForward),
       dollars(c.yieldSupplement),
       dollars(c.poDeferredPaid),

@@ -31,6 +31,8 @@ export interface ClassStatementLine {
   readonly residual: Cents;
   readonly realizedLosses: Cents;
   readonly writeups: Cents;
+  /** Accrual Distribution Amount added to an accrual (Z) class's balance (§4.02(a)(ii)); absent in statements stored before it was reported. */
+  readonly accretion: Cents;
   readonly endingBalance: Cents;
   readonly totalDistribution: Cents;
   /** Amounts per $1,000 of original balance (or notional), to 8 decimals. */
